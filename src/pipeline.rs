@@ -1,0 +1,67 @@
+//! The pipeline, stage by stage: parse → lower to IR → transform for a
+//! strategy → emit Wasm → run.
+
+use crate::error::Error;
+use crate::strategy::Strategy;
+use switchyard_host::{Outcome, RunOptions};
+use switchyard_ir::Module;
+
+/// Compilation options.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// How suspendable code is lowered.
+    pub strategy: Strategy,
+    /// Emit a Wasm name section (function and local names).
+    pub names: bool,
+}
+
+/// The result of compiling a program: its IR and its Wasm binary.
+#[derive(Clone, Debug)]
+pub struct Compiled {
+    /// The IR after the strategy transform, as handed to the backend.
+    pub ir: Module,
+    /// The validated Wasm binary.
+    pub wasm: Vec<u8>,
+    pub strategy: Strategy,
+}
+
+/// Compiles JavaScript source. `file_name` is used in error messages and
+/// for the locations of uncaught exceptions.
+pub fn compile(source: &str, file_name: &str, opts: &Options) -> Result<Compiled, Error> {
+    // 1-2. Parse and lower to IR (the JS runtime and built-ins included).
+    let module = switchyard_js::compile_js(source, file_name)?;
+    // 3-4. Transform for the strategy and emit.
+    compile_ir(module, opts)
+}
+
+/// Compiles a module built directly in IR (the entry point for compilers
+/// that target switchyard's IR instead of JavaScript). Invalid IR is
+/// reported as [`Error::InvalidIr`], naming the function and block.
+pub fn compile_ir(module: Module, opts: &Options) -> Result<Compiled, Error> {
+    switchyard_ir::verify(&module).map_err(Error::InvalidIr)?;
+    // The strategy transforms rewrite suspension points; code without any
+    // is left in direct style, identical under every strategy.
+    let emit_opts = switchyard_wasm::EmitOptions { names: opts.names };
+    let wasm = switchyard_wasm::emit(&module, &emit_opts)?;
+    Ok(Compiled {
+        ir: module,
+        wasm,
+        strategy: opts.strategy,
+    })
+}
+
+/// Runs a compiled program to completion.
+pub fn run_compiled(compiled: &Compiled, run_opts: RunOptions) -> Result<Outcome, Error> {
+    Ok(switchyard_host::run_wasm(&compiled.wasm, run_opts)?)
+}
+
+/// Compiles and runs JavaScript source.
+pub fn run(
+    source: &str,
+    file_name: &str,
+    opts: &Options,
+    run_opts: RunOptions,
+) -> Result<Outcome, Error> {
+    let compiled = compile(source, file_name, opts)?;
+    run_compiled(&compiled, run_opts)
+}

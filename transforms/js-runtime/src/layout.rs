@@ -1,0 +1,283 @@
+//! The JS value model: how every JavaScript value is encoded in 64 bits, how
+//! heap objects are laid out in linear memory, and the memory map.
+//!
+//! This file is the single source of truth shared by the runtime (written in
+//! IR), the front end (which inlines fast paths), and the Wasmtime host
+//! (which reads values to print them). Change it and all three follow.
+//!
+//! ## Values: NaN-boxing in an `i64`
+//! A value whose bits, read as an unsigned 64-bit integer, are below
+//! [`TAG_MIN`] is an IEEE-754 double (every double the arithmetic can
+//! produce, including the canonical NaNs `0x7FF8…` and `0xFFF8…`). Above it,
+//! the top 16 bits are a tag and the low 32 bits a payload:
+//!
+//! | tag                | payload                                        |
+//! |--------------------|------------------------------------------------|
+//! | [`TAG_UNDEFINED`]  | 0 = `undefined`; 1 = [`DONE`], 2 = [`HOLE`] (internal sentinels, never visible to JS) |
+//! | [`TAG_NULL`]       | 0                                              |
+//! | [`TAG_BOOL`]       | 0 = false, 1 = true                            |
+//! | [`TAG_STRING`]     | pointer to a [`KIND_STRING`] object            |
+//! | [`TAG_OBJECT`]     | pointer to a [`KIND_OBJECT`] or [`KIND_ARRAY`] object (and later generators, promises, fibers: objects with a [`OBJ_CLASS`]) |
+//! | [`TAG_FUNCTION`]   | pointer to a [`KIND_FUNCTION`] object          |
+//! | [`TAG_SYMBOL`]     | a well-known symbol id ([`SYMBOL_ITERATOR`], …) |
+//!
+//! All values are plain numbers, never Wasm references: Asyncify cannot save
+//! reference-typed locals and Wasmtime's stack switching does not work with
+//! GC references, so all three strategies can suspend any frame.
+//!
+//! ## Heap objects
+//! Every heap block starts with a 4-byte header whose low 8 bits are its
+//! kind (`KIND_*`); the other 24 bits are reserved for a collector's mark
+//! bits. Blocks are 8-byte aligned. Every pointer inside a block that leads
+//! to another block points at that block's header, so a precise collector
+//! can walk the heap from the roots knowing only this file.
+
+// ---- value encoding --------------------------------------------------------
+
+/// Smallest tagged bit pattern; anything below is a double.
+pub const TAG_MIN: u64 = 0xFFF9_0000_0000_0000;
+pub const TAG_SHIFT: u32 = 48;
+
+pub const TAG_UNDEFINED: u64 = 0xFFF9;
+pub const TAG_NULL: u64 = 0xFFFA;
+pub const TAG_BOOL: u64 = 0xFFFB;
+pub const TAG_STRING: u64 = 0xFFFC;
+pub const TAG_OBJECT: u64 = 0xFFFD;
+pub const TAG_FUNCTION: u64 = 0xFFFE;
+pub const TAG_SYMBOL: u64 = 0xFFFF;
+
+pub const UNDEFINED: u64 = TAG_UNDEFINED << TAG_SHIFT;
+pub const NULL: u64 = TAG_NULL << TAG_SHIFT;
+pub const FALSE: u64 = TAG_BOOL << TAG_SHIFT;
+pub const TRUE: u64 = (TAG_BOOL << TAG_SHIFT) | 1;
+/// Returned by the runtime's `iterator_next` when the iterator is exhausted.
+pub const DONE: u64 = UNDEFINED | 1;
+/// An array element that was never written (`[1, , 3]`, or writes past the
+/// end). Reads as `undefined`; printed by console.log as `<N empty items>`.
+pub const HOLE: u64 = UNDEFINED | 2;
+
+pub const SYMBOL_ITERATOR: u32 = 1;
+pub const SYMBOL_ASYNC_ITERATOR: u32 = 2;
+
+/// The canonical NaN the runtime produces.
+pub const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
+
+/// Boxes a pointer (or other payload) under `tag`.
+pub const fn boxed(tag: u64, payload: u32) -> u64 {
+    (tag << TAG_SHIFT) | payload as u64
+}
+
+/// The tag of a value, or `None` for a number.
+pub const fn tag_of(v: u64) -> Option<u64> {
+    if v < TAG_MIN {
+        None
+    } else {
+        Some(v >> TAG_SHIFT)
+    }
+}
+
+/// The 32-bit payload (pointer, symbol id, boolean bit).
+pub const fn payload_of(v: u64) -> u32 {
+    v as u32
+}
+
+pub const fn is_number(v: u64) -> bool {
+    v < TAG_MIN
+}
+
+// ---- heap blocks -----------------------------------------------------------
+
+/// Offset of the 4-byte header in every block; low 8 bits are the kind.
+pub const HEADER: u32 = 0;
+pub const KIND_MASK: u32 = 0xFF;
+
+/// A string: immutable UTF-16.
+pub const KIND_STRING: u32 = 1;
+/// A plain object (also Error objects, and later generator/promise objects,
+/// told apart by [`OBJ_CLASS`]).
+pub const KIND_OBJECT: u32 = 2;
+/// An array: the object prefix plus dense elements.
+pub const KIND_ARRAY: u32 = 3;
+/// A closure: the object prefix plus code (a table slot) and environment.
+pub const KIND_FUNCTION: u32 = 4;
+/// A mutable cell holding one captured variable.
+pub const KIND_BOX: u32 = 5;
+/// A closure environment: an array of box pointers.
+pub const KIND_ENV: u32 = 6;
+/// An internal iterator over an array or a string (for-of).
+pub const KIND_ITER: u32 = 7;
+/// Raw storage owned by another block (property tables, array elements).
+pub const KIND_BYTES: u32 = 8;
+
+// String: [header][len: u32 UTF-16 units][units: u16 × len]
+pub const STR_LEN: u32 = 4;
+pub const STR_DATA: u32 = 8;
+
+/// Byte size of a string block holding `len` UTF-16 units (8-aligned).
+pub const fn string_block_size(len: u32) -> u32 {
+    align8(STR_DATA + 2 * len)
+}
+
+// Object prefix, shared by KIND_OBJECT, KIND_ARRAY and KIND_FUNCTION.
+/// u32 pointer to the prototype object (an OBJECT/ARRAY/FUNCTION block), or 0 for null.
+pub const OBJ_PROTO: u32 = 4;
+/// u32 number of properties in use.
+pub const OBJ_PROPS_LEN: u32 = 8;
+/// u32 capacity of the property table, in entries.
+pub const OBJ_PROPS_CAP: u32 = 12;
+/// u32 pointer to a KIND_BYTES block whose payload (from `BYTES_DATA`) is
+/// `OBJ_PROPS_CAP` entries of `PROP_ENTRY_SIZE` bytes; 0 when there are none.
+pub const OBJ_PROPS: u32 = 16;
+/// u32 class of object, for printing and brand checks: `CLASS_*`.
+pub const OBJ_CLASS: u32 = 20;
+pub const OBJ_SIZE: u32 = 24;
+
+pub const CLASS_PLAIN: u32 = 0;
+/// An Error (or subclass) instance: `name` comes from the prototype chain,
+/// `message` is an own non-enumerable property.
+pub const CLASS_ERROR: u32 = 1;
+
+// A property table entry, in insertion order.
+/// u32 pointer to the key (a KIND_STRING block).
+pub const PROP_KEY: u32 = 0;
+/// u32 flags: [`PROP_HIDDEN`].
+pub const PROP_FLAGS: u32 = 4;
+/// i64 value.
+pub const PROP_VALUE: u32 = 8;
+pub const PROP_ENTRY_SIZE: u32 = 16;
+/// The property is not enumerable (skipped by for-in, Object.keys, console.log).
+pub const PROP_HIDDEN: u32 = 1;
+
+// Array: object prefix, then:
+/// u32 length (JS `length`).
+pub const ARR_LEN: u32 = 24;
+/// u32 capacity of the element storage.
+pub const ARR_CAP: u32 = 28;
+/// u32 pointer to a KIND_BYTES block whose payload holds `ARR_CAP` i64
+/// values; elements at or past `ARR_LEN` are unspecified.
+pub const ARR_ELEMS: u32 = 32;
+pub const ARR_SIZE: u32 = 40;
+
+// Function: object prefix, then:
+/// u32 table slot of the code (a Wasm function of type [`JS_FUNC_PARAMS`] → i64).
+pub const FN_SLOT: u32 = 24;
+/// u32 pointer to the KIND_ENV block of captured variables, or 0.
+pub const FN_ENV: u32 = 28;
+/// u32 pointer to the name (a KIND_STRING block; the empty string for anonymous).
+pub const FN_NAME: u32 = 32;
+/// u32 number of declared parameters (JS `length`).
+pub const FN_ARITY: u32 = 36;
+pub const FN_SIZE: u32 = 40;
+
+// Box: [header][pad][value: i64]
+pub const BOX_VALUE: u32 = 8;
+pub const BOX_SIZE: u32 = 16;
+
+// Env: [header][count: u32][box pointers: u32 × count]
+pub const ENV_COUNT: u32 = 4;
+pub const ENV_SLOTS: u32 = 8;
+
+/// Byte size of an environment with `count` slots.
+pub const fn env_block_size(count: u32) -> u32 {
+    align8(ENV_SLOTS + 4 * count)
+}
+
+// Iterator (internal, for-of over arrays and strings):
+/// u32 what is iterated: [`ITER_ARRAY`] or [`ITER_STRING`].
+pub const ITER_KIND: u32 = 4;
+/// i64 the iterated value.
+pub const ITER_TARGET: u32 = 8;
+/// u32 next index (array element, or UTF-16 unit for strings).
+pub const ITER_INDEX: u32 = 16;
+pub const ITER_SIZE: u32 = 24;
+pub const ITER_ARRAY: u32 = 0;
+pub const ITER_STRING: u32 = 1;
+
+// Bytes: [header][byte size of payload: u32][payload]
+pub const BYTES_SIZE: u32 = 4;
+pub const BYTES_DATA: u32 = 8;
+
+pub const fn align8(n: u32) -> u32 {
+    (n + 7) & !7
+}
+
+// ---- memory map ------------------------------------------------------------
+
+/// Addresses below this are never valid; 0 is the null pointer.
+pub const STATIC_BASE: u32 = 1024;
+/// A 64-byte scratch buffer for host calls that return text (number
+/// formatting). Host calls are atomic, so one buffer suffices.
+pub const SCRATCH: u32 = 64;
+pub const SCRATCH_SIZE: u32 = 64;
+/// Bytes reserved for the main shadow stack, which sits right after the
+/// static data and grows downwards. Fibers get shadow stacks of their own.
+pub const SHADOW_STACK_SIZE: u32 = 1 << 20;
+pub const PAGE_SIZE: u32 = 65536;
+
+// ---- calling convention ----------------------------------------------------
+
+/// Every JS function compiles to a Wasm function of type
+/// `(callee: i32, this: i64, argv: i32, argc: i32) -> i64`:
+/// `callee` is the KIND_FUNCTION block being called (its environment is at
+/// [`FN_ENV`]); `argv` points at `argc` i64 argument values the caller
+/// stored on the shadow stack. Missing arguments read as `undefined`.
+/// The result is the return value; if the callee threw, the global
+/// `exc_pending` is 1, `exc_value` holds the thrown value, and the result
+/// is meaningless.
+pub const JS_FUNC_PARAMS: [switchyard_ir::Type; 4] = [
+    switchyard_ir::Type::I32,
+    switchyard_ir::Type::I64,
+    switchyard_ir::Type::I32,
+    switchyard_ir::Type::I32,
+];
+
+/// The signature of compiled JS functions.
+pub fn js_func_sig() -> switchyard_ir::Signature {
+    switchyard_ir::Signature::new(JS_FUNC_PARAMS, [switchyard_ir::Type::I64])
+}
+
+// ---- exceptions ------------------------------------------------------------
+
+/// Exported global names the host reads after `main` returns.
+pub const EXPORT_EXC_PENDING: &str = "exc_pending";
+pub const EXPORT_EXC_VALUE: &str = "exc_value";
+pub const EXPORT_EXC_POS: &str = "exc_pos";
+/// The exported entry point: `() -> ()`.
+pub const EXPORT_MAIN: &str = "main";
+
+/// Source positions travel as `line << 12 | min(col, 4095)` (1-based line
+/// and column; 0 = unknown).
+pub const fn encode_pos(line: u32, col: u32) -> i32 {
+    ((line << 12) | if col > 4095 { 4095 } else { col }) as i32
+}
+
+pub const fn decode_pos(pos: i32) -> (u32, u32) {
+    let p = pos as u32;
+    (p >> 12, p & 4095)
+}
+
+/// Error kinds for the runtime's error constructors.
+pub const ERR_ERROR: i32 = 0;
+pub const ERR_TYPE: i32 = 1;
+pub const ERR_RANGE: i32 = 2;
+pub const ERR_REFERENCE: i32 = 3;
+pub const ERR_SYNTAX: i32 = 4;
+pub const ERR_AGGREGATE: i32 = 5;
+pub const ERROR_NAMES: [&str; 6] = [
+    "Error",
+    "TypeError",
+    "RangeError",
+    "ReferenceError",
+    "SyntaxError",
+    "AggregateError",
+];
+
+// ---- host imports ----------------------------------------------------------
+
+/// The import module name of every host function.
+pub const HOST_MODULE: &str = "switchyard";
+
+/// Codes for the host's `fatal` import.
+pub const FATAL_STACK_OVERFLOW: i32 = 1;
+pub const FATAL_OUT_OF_MEMORY: i32 = 2;
+pub const FATAL_INTERNAL: i32 = 3;
