@@ -469,7 +469,11 @@ impl<'m> FunctionBuilder<'m> {
     }
 
     /// `while cond() { body }`: `cond` computes an `i32` each iteration.
-    pub fn while_(&mut self, cond: impl FnOnce(&mut Self) -> Local, body: impl FnOnce(&mut Self, LoopTargets)) {
+    pub fn while_(
+        &mut self,
+        cond: impl FnOnce(&mut Self) -> Local,
+        body: impl FnOnce(&mut Self, LoopTargets),
+    ) {
         self.loop_(|b, t| {
             let c = cond(b);
             let body_block = b.new_block();
@@ -485,10 +489,24 @@ impl<'m> FunctionBuilder<'m> {
     }
 
     /// Installs the body into the module and returns the function's id.
+    ///
+    /// Blocks that nothing jumps to and that were left open (the join block
+    /// of an `if_else` whose branches both returned, say) are closed with
+    /// `unreachable`; an open block that *is* reachable is left for the
+    /// verifier to report.
     pub fn finish(self) -> FuncId {
         let FunctionBuilder {
-            module, func, body, ..
+            module,
+            func,
+            mut body,
+            ..
         } = self;
+        let preds = body.predecessors();
+        for (i, block) in body.blocks.iter_mut().enumerate() {
+            if block.term.is_none() && preds[i].is_empty() && BlockId(i as u32) != body.entry {
+                block.term = Some(Terminator::Unreachable);
+            }
+        }
         if let Some(f) = module.funcs.get_mut(func.index()) {
             f.kind = FuncKind::Defined(Some(body));
         }

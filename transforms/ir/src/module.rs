@@ -17,7 +17,7 @@ use crate::types::{Const, Signature, Type};
 macro_rules! id_type {
     ($(#[$meta:meta])* $name:ident, $prefix:literal) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name(pub u32);
 
         impl $name {
@@ -157,12 +157,6 @@ pub struct Body {
     pub entry: BlockId,
 }
 
-impl Default for BlockId {
-    fn default() -> Self {
-        BlockId(0)
-    }
-}
-
 /// A local's declaration.
 #[derive(Clone, Debug)]
 pub struct LocalDecl {
@@ -191,11 +185,21 @@ pub struct Block {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Inst {
     /// `dst = constant`
-    Const { dst: Local, value: Const },
+    Const {
+        dst: Local,
+        value: Const,
+    },
     /// `dst = src` (same type)
-    Copy { dst: Local, src: Local },
+    Copy {
+        dst: Local,
+        src: Local,
+    },
     /// `dst = op arg`
-    Unary { dst: Local, op: UnOp, arg: Local },
+    Unary {
+        dst: Local,
+        op: UnOp,
+        arg: Local,
+    },
     /// `dst = op lhs, rhs`
     Binary {
         dst: Local,
@@ -224,8 +228,14 @@ pub enum Inst {
         offset: u32,
         value: Local,
     },
-    GlobalGet { dst: Local, global: GlobalId },
-    GlobalSet { global: GlobalId, value: Local },
+    GlobalGet {
+        dst: Local,
+        global: GlobalId,
+    },
+    GlobalSet {
+        global: GlobalId,
+        value: Local,
+    },
     /// Direct call; `dsts` receive the results (one per result type).
     Call {
         dsts: Vec<Local>,
@@ -242,11 +252,19 @@ pub enum Inst {
     },
     /// `dst = the table slot of func` (an `i32`); the function must be in
     /// [`Module::table`].
-    FuncAddr { dst: Local, func: FuncId },
+    FuncAddr {
+        dst: Local,
+        func: FuncId,
+    },
     /// `dst = current memory size in pages`
-    MemorySize { dst: Local },
+    MemorySize {
+        dst: Local,
+    },
     /// `dst = memory.grow pages` (old size, or -1 on failure)
-    MemoryGrow { dst: Local, pages: Local },
+    MemoryGrow {
+        dst: Local,
+        pages: Local,
+    },
     /// `memory.copy dst_addr, src_addr, len`
     MemoryCopy {
         dst_addr: Local,
@@ -280,7 +298,10 @@ pub enum Terminator {
     Return(Vec<Local>),
     /// A tail call (Wasm `return_call`): the callee's results are this
     /// function's results, and this frame is gone before the callee runs.
-    TailCall { func: FuncId, args: Vec<Local> },
+    TailCall {
+        func: FuncId,
+        args: Vec<Local>,
+    },
     /// A tail call through the table (Wasm `return_call_indirect`).
     TailCallIndirect {
         sig: Signature,
@@ -296,8 +317,9 @@ impl Terminator {
     /// duplicates removed.
     pub fn successors(&self) -> Vec<BlockId> {
         let mut out: Vec<BlockId> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut push = |b: BlockId| {
-            if !out.contains(&b) {
+            if seen.insert(b) {
                 out.push(b);
             }
         };

@@ -89,7 +89,11 @@ fn func_name(m: &Module, f: FuncId) -> String {
 fn write_func(out: &mut String, m: &Module, f: &Func) -> fmt::Result {
     match &f.kind {
         FuncKind::Import { module, name } => {
-            writeln!(out, "import \"{module}\" \"{name}\" func ${} {}", f.name, f.sig)
+            writeln!(
+                out,
+                "import \"{module}\" \"{name}\" func ${} {}",
+                f.name, f.sig
+            )
         }
         FuncKind::Defined(None) => writeln!(out, "declare func ${} {}", f.name, f.sig),
         FuncKind::Defined(Some(body)) => {

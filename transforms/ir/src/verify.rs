@@ -30,7 +30,11 @@ impl fmt::Display for VerifyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.function.is_empty(), &self.block) {
             (true, _) => write!(f, "invalid IR: {}", self.message),
-            (false, None) => write!(f, "invalid IR in function `{}`: {}", self.function, self.message),
+            (false, None) => write!(
+                f,
+                "invalid IR in function `{}`: {}",
+                self.function, self.message
+            ),
             (false, Some(b)) => write!(
                 f,
                 "invalid IR in function `{}`, block {}: {}",
@@ -102,7 +106,9 @@ fn verify_module_level(m: &Module, errors: &mut Vec<VerifyError>) {
     }
     for (i, f) in m.table.iter().enumerate() {
         if m.func(*f).is_none() {
-            errors.push(module_err(format!("table slot {i} names missing function {f}")));
+            errors.push(module_err(format!(
+                "table slot {i} names missing function {f}"
+            )));
         }
     }
     if let Some(max) = m.memory.max_pages {
@@ -124,9 +130,12 @@ fn verify_module_level(m: &Module, errors: &mut Vec<VerifyError>) {
     if let Some(s) = m.start {
         match m.func(s) {
             None => errors.push(module_err(format!("start function {s} does not exist"))),
-            Some(f) if !f.sig.params.is_empty() || !f.sig.results.is_empty() => errors.push(
-                module_err(format!("start function `{}` must have type () -> ()", f.name)),
-            ),
+            Some(f) if !f.sig.params.is_empty() || !f.sig.results.is_empty() => {
+                errors.push(module_err(format!(
+                    "start function `{}` must have type () -> ()",
+                    f.name
+                )))
+            }
             _ => {}
         }
     }
@@ -187,7 +196,10 @@ impl Checker<'_> {
             return Err(self.err(None, "function has no blocks".into()));
         }
         if self.body.entry.index() >= self.body.blocks.len() {
-            return Err(self.err(None, format!("entry block {} does not exist", self.body.entry)));
+            return Err(self.err(
+                None,
+                format!("entry block {} does not exist", self.body.entry),
+            ));
         }
         for (i, block) in self.body.blocks.iter().enumerate() {
             let bid = BlockId(i as u32);
@@ -234,6 +246,11 @@ impl Checker<'_> {
     }
 
     fn check_dsts(&self, dsts: &[Local], sig: &Signature, callee: &str) -> Result<(), String> {
+        for (i, d) in dsts.iter().enumerate() {
+            if dsts[..i].contains(d) {
+                return Err(format!("call to {callee} names result local {d} twice"));
+            }
+        }
         if dsts.len() != sig.results.len() {
             return Err(format!(
                 "call to {callee} receives {} results, expected {}",
@@ -369,8 +386,18 @@ impl Checker<'_> {
         if callee_results != self.f.sig.results.as_slice() {
             return Err(format!(
                 "{what} returns ({}) but this function returns ({})",
-                callee_results.iter().map(|t| t.name()).collect::<Vec<_>>().join(", "),
-                self.f.sig.results.iter().map(|t| t.name()).collect::<Vec<_>>().join(", ")
+                callee_results
+                    .iter()
+                    .map(|t| t.name())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                self.f
+                    .sig
+                    .results
+                    .iter()
+                    .map(|t| t.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         Ok(())

@@ -93,7 +93,10 @@ fn single_error(m: &Module) -> VerifyError {
 #[test]
 fn type_mismatch_names_function_and_block() {
     let mut m = Module::new();
-    let f = m.declare_func("bad_add", Signature::new([Type::I32, Type::I64], [Type::I32]));
+    let f = m.declare_func(
+        "bad_add",
+        Signature::new([Type::I32, Type::I64], [Type::I32]),
+    );
     let mut b = FunctionBuilder::new(&mut m, f);
     let next = b.new_block();
     b.jump(next);
@@ -150,7 +153,12 @@ fn bad_references_are_reported_not_panicking() {
     m.declare_func("never", Signature::new([], []));
 
     let errs = verify(&m).unwrap_err();
-    let by_fn = |name: &str| errs.iter().find(|e| e.function == name).unwrap().to_string();
+    let by_fn = |name: &str| {
+        errs.iter()
+            .find(|e| e.function == name)
+            .unwrap()
+            .to_string()
+    };
     assert!(by_fn("caller").contains("passes 0 arguments, expected 1"));
     assert!(by_fn("jumper").contains("target block bb42 does not exist"));
     assert!(by_fn("ghost_local").contains("local %7 does not exist"));
@@ -167,8 +175,15 @@ fn module_level_errors() {
     m.add_data(65530, vec![0; 16]);
     let errs = verify(&m).unwrap_err();
     let all: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
-    assert!(all.iter().any(|e| e.contains("duplicate function name `dup`")), "{all:?}");
-    assert!(all.iter().any(|e| e.contains("initialiser is i64")), "{all:?}");
+    assert!(
+        all.iter()
+            .any(|e| e.contains("duplicate function name `dup`")),
+        "{all:?}"
+    );
+    assert!(
+        all.iter().any(|e| e.contains("initialiser is i64")),
+        "{all:?}"
+    );
     assert!(all.iter().any(|e| e.contains("does not fit")), "{all:?}");
 }
 
@@ -186,7 +201,11 @@ fn tail_call_result_mismatch_is_rejected() {
     b.finish();
     let e = single_error(&m);
     assert_eq!(e.function, "returns_i32");
-    assert!(e.message.contains("tail-called `returns_i64` returns (i64)"), "{e}");
+    assert!(
+        e.message
+            .contains("tail-called `returns_i64` returns (i64)"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -234,4 +253,33 @@ fn ops_tables_are_consistent() {
     }
     assert_eq!(BinOp::F64Lt.result_type(), Type::I32);
     assert_eq!(StoreKind::I64As32.value_type(), Type::I64);
+}
+
+#[test]
+fn join_block_of_returning_branches_is_closed() {
+    let mut m = Module::new();
+    let f = m.declare_func("both_return", Signature::new([Type::I32], [Type::I32]));
+    let mut b = FunctionBuilder::new(&mut m, f);
+    let x = b.param(0);
+    b.if_else(x, |b| b.ret(&[x]), |b| b.ret(&[x]));
+    b.finish();
+    assert_eq!(verify(&m), Ok(()));
+}
+
+#[test]
+fn duplicate_call_results_are_rejected() {
+    let mut m = Module::new();
+    let pair = m.declare_func("pair", Signature::new([], [Type::I32, Type::I32]));
+    let mut b = FunctionBuilder::new(&mut m, pair);
+    let z = b.i32_const(0);
+    b.ret(&[z, z]);
+    b.finish();
+    let f = m.declare_func("caller", Signature::new([], []));
+    let mut b = FunctionBuilder::new(&mut m, f);
+    let r = b.local(Type::I32);
+    b.call_into(&[r, r], pair, &[]);
+    b.ret(&[]);
+    b.finish();
+    let e = single_error(&m);
+    assert!(e.message.contains("names result local %0 twice"), "{e}");
 }
