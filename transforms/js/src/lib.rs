@@ -1,1 +1,46 @@
+//! # switchyard JS front end
+//!
+//! Parses a JavaScript subset with swc and lowers it to switchyard IR that
+//! uses the JS runtime library (`switchyard-js-runtime`).
+//!
+//! * [`parse`]: swc → AST, syntax errors with `file:line:col`.
+//! * [`error`]: the [`CompileError`] type.
+//! * `lower`: scope analysis, functions and closures, expressions,
+//!   statements, control flow with exceptions, calls, intrinsics, built-in
+//!   fast paths.
+//! * `prelude`: the self-hosted built-ins (JS source compiled with the
+//!   user's script).
+//!
+//! Semantics notes: `let`/`const` temporal dead zones are not enforced (an
+//! early read gives `undefined`); assigning to an undeclared name is a
+//! ReferenceError (strict-mode-like); assigning to a `const` throws
+//! `TypeError: Assignment to constant variable.` at run time; function
+//! declarations in blocks are block-scoped (strict-mode semantics).
 
+pub mod error;
+pub mod lower;
+pub mod parse;
+pub mod prelude;
+
+pub use error::{CompileError, CompileErrorKind};
+
+use swc_common::{sync::Lrc, SourceMap};
+
+/// Parses every source (prelude files first) without lowering.
+pub fn parse_all(user: &str, file_name: &str) -> Result<Vec<parse::ParsedFile>, CompileError> {
+    let cm: Lrc<SourceMap> = Default::default();
+    let mut files = Vec::new();
+    for (name, src) in prelude::PRELUDE_SOURCES {
+        files.push(parse::parse_file(&cm, name, src)?);
+    }
+    files.push(parse::parse_file(&cm, file_name, user)?);
+    Ok(files)
+}
+
+/// Compiles a JS script (with the prelude) into an IR module exporting
+/// `main: () -> ()`.
+pub fn compile_js(source: &str, file_name: &str) -> Result<switchyard_ir::Module, CompileError> {
+    let files = parse_all(source, file_name)?;
+    let n_prelude = prelude::PRELUDE_SOURCES.len();
+    lower::compile(&files, n_prelude)
+}

@@ -1,0 +1,23 @@
+// Operators and conversions.
+console.log(1 + "2", "3" * "4", 7 % -3, -7 % 3, 2 ** 10, 2 ** -1, (-8) % 3, 5.5 % 2);
+console.log(1 / 0, -1 / 0, 0 / 0, -0 === 0, Object.is(-0, 0), 1 / -0);
+console.log(null == undefined, null === undefined, "1" == 1, 0 == "", NaN == NaN, [1] == 1);
+console.log(~5, 5 & 3, 5 | 3, 5 ^ 3, 1 << 31, -1 >>> 0, -1 >> 28, 2 ** 32 | 0, 1.9 | 0, -1.9 | 0);
+console.log("b" > "a", "B" < "a", 2 < "10", "2" < "10", null >= 0, undefined < 1);
+console.log(typeof null, typeof undefined, typeof 1, typeof "s", typeof {}, typeof [], typeof function () {}, typeof notDeclared);
+var a = 5; a += 2; a -= 1; a *= 3; a /= 2; a %= 5; a **= 2; a <<= 2; a >>= 1; a >>>= 0; a |= 8; a &= 12; a ^= 5;
+console.log(a);
+var x = null; x ??= 4; var y = 0; y ||= 9; var z = 1; z &&= 7; var w = 0; w &&= 3;
+console.log(x, y, z, w);
+var o = { p: 1 }; o.p++; ++o.p; o["p"] += 10; o.q ??= "new"; console.log(o, o.p--, --o.p);
+var arr = [1, 2, 3]; arr[1]++; arr[5] = 6; console.log(arr, arr.length, arr[4]);
+console.log(!!"", !!"0", !!NaN, !!{}, !![], void 0, (1, 2, 3));
+console.log("x" in { x: 1 }, "y" in { x: 1 }, 1 in [5, 6], 2 in [5, 6]);
+var d = { a: 1, b: 2 }; console.log(delete d.a, d, delete d["b"], d);
+console.log(`t ${1 + 1} ${"s"} ${null} ${undefined} ${[1, 2]} ${{}} end`, `plain`, ``);
+console.log(1 < 2 ? "yes" : "no", 0 || "fallback", 1 && "second", null ?? "nullish", 0 ?? "zero");
+var u; console.log(u?.x, u?.x.y.z, ({ f() { return 3; } }).f?.(), u?.(), ({ a: { b: 2 } })?.a?.b);
+console.log(+"", +" 12 ", +"0x10", +"1e3", +[], +[5], +{}, -"3", +true, +null, +undefined);
+console.log(0.1 + 0.2, 1e21, 123456789012345680000, 1 / 3, -1e-7, 100 / 3);
+var i = 0; var r = i++ + ++i; console.log(i, r);
+console.log([1, 2] + [3], {} + "", "a" + null, 1 + null, 1 + undefined, true + 1);
