@@ -1,0 +1,205 @@
+//! `switchyard-bench`: runs benchmark programs under every strategy and
+//! under node, checks that they print the same thing, and prints medians and
+//! ratios. Benchmarks print numbers; nothing here asserts a speed.
+//!
+//! ```sh
+//! cargo run --release -p switchyard-bench-suite -- [--runs N] [--strategies cps,asyncify] [FILE.js ...]
+//! ```
+//! With no files, every program in `bench-suite/programs/` is run.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+use switchyard::{Options, Outcome, RunOptions, Strategy};
+use switchyard_host::SharedBuffer;
+
+struct Args {
+    runs: usize,
+    strategies: Vec<Strategy>,
+    files: Vec<PathBuf>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut runs = 5;
+    let mut strategies = Strategy::ALL.to_vec();
+    let mut files = Vec::new();
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--runs" => {
+                runs = it
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .filter(|n: &usize| *n > 0)
+                    .ok_or("--runs takes a positive number")?;
+            }
+            "--strategies" => {
+                let list = it.next().ok_or("--strategies takes a list")?;
+                strategies = list
+                    .split(',')
+                    .map(|s| s.trim().parse())
+                    .collect::<Result<_, _>>()?;
+            }
+            "-h" | "--help" => {
+                return Err(
+                    "usage: switchyard-bench [--runs N] [--strategies cps,asyncify,wasmfx] [FILE.js ...]"
+                        .into(),
+                )
+            }
+            f => files.push(PathBuf::from(f)),
+        }
+    }
+    if files.is_empty() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("programs");
+        let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "js"))
+            .collect();
+        found.sort();
+        files = found;
+    }
+    Ok(Args {
+        runs,
+        strategies,
+        files,
+    })
+}
+
+/// Median, minimum and maximum of a set of durations.
+#[derive(Clone, Copy)]
+struct Stats {
+    median: Duration,
+    min: Duration,
+    max: Duration,
+}
+
+fn stats(mut samples: Vec<Duration>) -> Stats {
+    samples.sort();
+    Stats {
+        median: samples[samples.len() / 2],
+        min: samples[0],
+        max: samples[samples.len() - 1],
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn time_node(args: &[&str], runs: usize) -> Result<(Stats, String), String> {
+    let mut samples = Vec::new();
+    let mut output = String::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        let out = Command::new("node")
+            .args(args)
+            .output()
+            .map_err(|e| format!("cannot run node: {e}"))?;
+        samples.push(start.elapsed());
+        if !out.status.success() {
+            return Err(format!(
+                "node {} failed: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+        output = String::from_utf8_lossy(&out.stdout).into_owned();
+    }
+    Ok((stats(samples), output))
+}
+
+fn bench_file(file: &Path, args: &Args, node_startup: Stats) -> Result<(), String> {
+    let name = file.display().to_string();
+    let source = std::fs::read_to_string(file).map_err(|e| format!("{name}: {e}"))?;
+    let (node, expected) = time_node(&[&name], args.runs)?;
+    let node_run = node.median.saturating_sub(node_startup.median);
+    println!("\n{name}");
+    println!(
+        "  {:<10} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        "engine", "compile", "median", "min", "max", "vs node"
+    );
+    println!(
+        "  {:<10} {:>10} {:>10.1} {:>10.1} {:>10.1} {:>10}   (process wall time; {:.1} ms without node's start-up)",
+        "node",
+        "-",
+        ms(node.median),
+        ms(node.min),
+        ms(node.max),
+        "1.00",
+        ms(node_run)
+    );
+    for &strategy in &args.strategies {
+        let opts = Options {
+            strategy,
+            names: false,
+        };
+        let start = Instant::now();
+        let compiled = switchyard::compile(&source, &name, &opts).map_err(|e| e.to_string())?;
+        let compile_time = start.elapsed();
+        let mut samples = Vec::new();
+        for _ in 0..args.runs {
+            let out = SharedBuffer::new();
+            let start = Instant::now();
+            let outcome = switchyard::run_compiled(
+                &compiled,
+                RunOptions::new(&name).with_stdout(out.clone()),
+            )
+            .map_err(|e| e.to_string())?;
+            samples.push(start.elapsed());
+            if outcome != Outcome::Finished {
+                return Err(format!("{name} [{strategy}]: {outcome:?}"));
+            }
+            let printed = out.text();
+            if printed != expected {
+                return Err(format!(
+                    "{name} [{strategy}]: output differs from node's\n--- node\n{expected}--- switchyard\n{printed}"
+                ));
+            }
+        }
+        let s = stats(samples);
+        println!(
+            "  {:<10} {:>8.1}ms {:>10.1} {:>10.1} {:>10.1} {:>9.2}x   ({} bytes of Wasm; run time includes Wasmtime's compilation)",
+            strategy.name(),
+            ms(compile_time),
+            ms(s.median),
+            ms(s.min),
+            ms(s.max),
+            ms(s.median) / ms(node_run).max(0.001),
+            compiled.wasm.len()
+        );
+    }
+    Ok(())
+}
+
+fn main() {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    let node_startup = match time_node(&["-e", ""], args.runs) {
+        Ok((s, _)) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    println!(
+        "switchyard benchmarks: {} runs each, medians in ms; node start-up {:.1} ms; ratio = switchyard run / (node - node start-up)",
+        args.runs,
+        ms(node_startup.median)
+    );
+    let mut failed = false;
+    for file in &args.files {
+        if let Err(e) = bench_file(file, &args, node_startup) {
+            eprintln!("error: {e}");
+            failed = true;
+        }
+    }
+    if failed {
+        std::process::exit(1);
+    }
+}
