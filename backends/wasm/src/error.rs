@@ -26,6 +26,9 @@ pub enum EmitError {
         function: Option<String>,
         message: String,
     },
+    /// `function` still contains a coroutine instruction: the module was
+    /// not lowered by a suspension strategy before it reached the backend.
+    UnloweredCoroutine { function: String },
     /// The produced binary failed validation (or could not be printed): an
     /// internal switchyard bug.
     InvalidOutput(String),
@@ -62,6 +65,11 @@ impl fmt::Display for EmitError {
             } => write!(
                 f,
                 "the module exceeds a WebAssembly implementation limit: {message}"
+            ),
+            EmitError::UnloweredCoroutine { function } => write!(
+                f,
+                "function `{function}` contains coroutine instructions (coro.new/resume/suspend/free) \
+                 that no suspension strategy lowered; lower the module for a strategy first"
             ),
             EmitError::InvalidOutput(msg) => write!(
                 f,

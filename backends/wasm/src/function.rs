@@ -432,6 +432,14 @@ impl Lowerer<'_, '_> {
                 self.get(*len);
                 self.out.push(Instruction::MemoryFill(0));
             }
+            Inst::CoroNew { .. }
+            | Inst::CoroResume { .. }
+            | Inst::CoroSuspend { .. }
+            | Inst::CoroFree { .. } => {
+                return Err(EmitError::UnloweredCoroutine {
+                    function: self.name.to_string(),
+                })
+            }
         }
         Ok(())
     }

@@ -367,7 +367,7 @@ fn indirect_call_without_table_entries_still_declares_a_table() {
 }
 
 #[test]
-fn multi_value_calls_and_duplicate_destinations() {
+fn multi_value_calls_land_in_order() {
     let mut m = Module::new();
     let three = m.declare_func(
         "three",
@@ -399,10 +399,10 @@ fn multi_value_calls_and_duplicate_destinations() {
         let mut b = FunctionBuilder::new(&mut m, main);
         let x = b.param(0);
         let r = b.call(three, &[x]);
-        // Both results of `pair` into one local: the second must win.
-        let d = b.local(Type::I32);
-        b.call_into(&[d, d], pair, &[]);
-        let s = b.bin(BinOp::I32Add, r[0], d);
+        // Results land in order: `d` gets 10, `e` gets 20.
+        let (d, e) = (b.local(Type::I32), b.local(Type::I32));
+        b.call_into(&[d, e], pair, &[]);
+        let s = b.bin(BinOp::I32Add, r[0], e);
         b.ret(&[s, r[1], r[2]]);
         b.finish();
     }

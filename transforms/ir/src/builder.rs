@@ -416,6 +416,40 @@ impl<'m> FunctionBuilder<'m> {
         self.push(Inst::MemoryFill { addr, byte, len });
     }
 
+    // ---- coroutines ------------------------------------------------------
+
+    /// A fresh `i32` handle of a new coroutine that will run the function in
+    /// table slot `entry` (see [`Inst::CoroNew`]).
+    pub fn coro_new(&mut self, entry: Local) -> Local {
+        let dst = self.local(Type::I32);
+        self.push(Inst::CoroNew { dst, entry });
+        dst
+    }
+
+    /// Resumes `coro` with `arg`; returns fresh `(status: i32, value: i64)`.
+    pub fn coro_resume(&mut self, coro: Local, arg: Local) -> (Local, Local) {
+        let status = self.local(Type::I32);
+        let value = self.local(Type::I64);
+        self.push(Inst::CoroResume {
+            status,
+            value,
+            coro,
+            arg,
+        });
+        (status, value)
+    }
+
+    /// Suspends with `value`; returns a fresh `i64` with the next resume's argument.
+    pub fn coro_suspend(&mut self, value: Local) -> Local {
+        let dst = self.local(Type::I64);
+        self.push(Inst::CoroSuspend { dst, value });
+        dst
+    }
+
+    pub fn coro_free(&mut self, coro: Local) {
+        self.push(Inst::CoroFree { coro });
+    }
+
     // ---- structured control flow ---------------------------------------
 
     /// `if cond { then }`; continues in the join block.

@@ -82,6 +82,10 @@ pub struct Func {
     pub kind: FuncKind,
     /// Export the function under this name.
     pub export: Option<String>,
+    /// The function is started only by [`Inst::CoroNew`] (never called
+    /// directly or through the table), so a strategy may give it its own
+    /// calling convention. It must have type `(i64) -> i64`.
+    pub coroutine_entry: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -277,7 +281,51 @@ pub enum Inst {
         byte: Local,
         len: Local,
     },
+
+    // ---- suspension --------------------------------------------------------
+    // The four coroutine instructions are the seam between front ends and
+    // the strategies: a front end expresses generators, async functions and
+    // fibers with them, and each strategy (cps, asyncify, wasmfx) lowers
+    // them its own way. They must be lowered before the backend encodes a
+    // module (the wasmfx strategy lowers them in the backend itself).
+    /// Creates a coroutine that, when first resumed, runs `entry(arg)`.
+    /// `entry` (i32) is the table slot of a function of type `(i64) -> i64`
+    /// that is marked [`Func::coroutine_entry`]; `dst` (i32) receives a
+    /// handle.
+    CoroNew {
+        dst: Local,
+        entry: Local,
+    },
+    /// Runs coroutine `coro` until it suspends or its entry returns. The
+    /// first resume passes `arg` to the entry; later ones make the pending
+    /// [`Inst::CoroSuspend`] return `arg`. `status` (i32) receives
+    /// [`CORO_SUSPENDED`] or [`CORO_RETURNED`], `value` (i64) the suspended
+    /// value or the entry's result. Resuming a coroutine that returned, or
+    /// one that is running, is a program error (it traps).
+    CoroResume {
+        status: Local,
+        value: Local,
+        coro: Local,
+        arg: Local,
+    },
+    /// Suspends the innermost running coroutine, handing `value` to its
+    /// resumer; `dst` (i64) receives the argument of the next resume.
+    /// Outside any coroutine it traps.
+    CoroSuspend {
+        dst: Local,
+        value: Local,
+    },
+    /// Releases a coroutine that returned, or that will never be resumed
+    /// again, so that its stack, buffer or frames can be reused.
+    CoroFree {
+        coro: Local,
+    },
 }
+
+/// [`Inst::CoroResume`] status: the coroutine suspended.
+pub const CORO_SUSPENDED: i32 = 0;
+/// [`Inst::CoroResume`] status: the coroutine's entry returned.
+pub const CORO_RETURNED: i32 = 1;
 
 /// How a block ends.
 #[derive(Clone, Debug, PartialEq)]
@@ -379,13 +427,28 @@ impl Inst {
             | Inst::GlobalGet { dst, .. }
             | Inst::FuncAddr { dst, .. }
             | Inst::MemorySize { dst }
-            | Inst::MemoryGrow { dst, .. } => vec![*dst],
+            | Inst::MemoryGrow { dst, .. }
+            | Inst::CoroNew { dst, .. }
+            | Inst::CoroSuspend { dst, .. } => vec![*dst],
+            Inst::CoroResume { status, value, .. } => vec![*status, *value],
             Inst::Call { dsts, .. } | Inst::CallIndirect { dsts, .. } => dsts.clone(),
             Inst::Store { .. }
             | Inst::GlobalSet { .. }
             | Inst::MemoryCopy { .. }
-            | Inst::MemoryFill { .. } => vec![],
+            | Inst::MemoryFill { .. }
+            | Inst::CoroFree { .. } => vec![],
         }
+    }
+
+    /// Whether this is one of the coroutine instructions.
+    pub fn is_coroutine_op(&self) -> bool {
+        matches!(
+            self,
+            Inst::CoroNew { .. }
+                | Inst::CoroResume { .. }
+                | Inst::CoroSuspend { .. }
+                | Inst::CoroFree { .. }
+        )
     }
 
     /// The locals this instruction reads, in operand order.
@@ -420,6 +483,10 @@ impl Inst {
                 len,
             } => vec![*dst_addr, *src_addr, *len],
             Inst::MemoryFill { addr, byte, len } => vec![*addr, *byte, *len],
+            Inst::CoroNew { entry, .. } => vec![*entry],
+            Inst::CoroResume { coro, arg, .. } => vec![*coro, *arg],
+            Inst::CoroSuspend { value, .. } => vec![*value],
+            Inst::CoroFree { coro } => vec![*coro],
         }
     }
 }
@@ -480,6 +547,7 @@ impl Module {
             sig,
             kind: FuncKind::Import { module, name },
             export: None,
+            coroutine_entry: false,
         });
         FuncId(self.funcs.len() as u32 - 1)
     }
@@ -493,8 +561,25 @@ impl Module {
             sig,
             kind: FuncKind::Defined(None),
             export: None,
+            coroutine_entry: false,
         });
         FuncId(self.funcs.len() as u32 - 1)
+    }
+
+    /// Marks a function as a coroutine entry (see [`Func::coroutine_entry`]).
+    pub fn mark_coroutine_entry(&mut self, func: FuncId) {
+        if let Some(f) = self.funcs.get_mut(func.index()) {
+            f.coroutine_entry = true;
+        }
+    }
+
+    /// Whether any function body contains a coroutine instruction.
+    pub fn uses_coroutines(&self) -> bool {
+        self.defined_funcs().any(|(_, _, body)| {
+            body.blocks
+                .iter()
+                .any(|b| b.insts.iter().any(Inst::is_coroutine_op))
+        })
     }
 
     /// Exports a function under `name`.

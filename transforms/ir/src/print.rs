@@ -113,6 +113,9 @@ fn write_func(out: &mut String, m: &Module, f: &Func) -> fmt::Result {
                 write!(out, "{ty}")?;
             }
             write!(out, ")")?;
+            if f.coroutine_entry {
+                write!(out, " coroutine_entry")?;
+            }
             if let Some(e) = &f.export {
                 write!(out, " export \"{e}\"")?;
             }
@@ -243,6 +246,15 @@ fn write_inst(out: &mut String, m: &Module, inst: &Inst) -> fmt::Result {
             len,
         } => write!(out, "memory.copy {dst_addr}, {src_addr}, {len}"),
         Inst::MemoryFill { addr, byte, len } => write!(out, "memory.fill {addr}, {byte}, {len}"),
+        Inst::CoroNew { dst, entry } => write!(out, "{dst} = coro.new [{entry}]"),
+        Inst::CoroResume {
+            status,
+            value,
+            coro,
+            arg,
+        } => write!(out, "{status}, {value} = coro.resume {coro}, {arg}"),
+        Inst::CoroSuspend { dst, value } => write!(out, "{dst} = coro.suspend {value}"),
+        Inst::CoroFree { coro } => write!(out, "coro.free {coro}"),
     }
 }
 

@@ -157,6 +157,16 @@ pub fn verify_func(m: &Module, id: FuncId) -> Result<(), VerifyError> {
         }
         FuncKind::Defined(Some(body)) => body,
     };
+    if f.coroutine_entry && (f.sig.params != [Type::I64] || f.sig.results != [Type::I64]) {
+        return Err(VerifyError {
+            function: f.name.clone(),
+            block: None,
+            message: format!(
+                "a coroutine entry must have type (i64) -> (i64), not {}",
+                f.sig
+            ),
+        });
+    }
     let cx = Checker { m, f, body };
     cx.check()
 }
@@ -371,6 +381,29 @@ impl Checker<'_> {
                 self.expect(*byte, Type::I32, "fill byte")?;
                 self.expect(*len, Type::I32, "length")
             }
+            Inst::CoroNew { dst, entry } => {
+                self.expect(*entry, Type::I32, "coroutine entry slot")?;
+                self.expect(*dst, Type::I32, "coroutine handle")
+            }
+            Inst::CoroResume {
+                status,
+                value,
+                coro,
+                arg,
+            } => {
+                if status == value {
+                    return Err(format!("coro.resume writes {status} twice"));
+                }
+                self.expect(*coro, Type::I32, "coroutine handle")?;
+                self.expect(*arg, Type::I64, "resume argument")?;
+                self.expect(*status, Type::I32, "resume status")?;
+                self.expect(*value, Type::I64, "resume value")
+            }
+            Inst::CoroSuspend { dst, value } => {
+                self.expect(*value, Type::I64, "suspended value")?;
+                self.expect(*dst, Type::I64, "resumed value")
+            }
+            Inst::CoroFree { coro } => self.expect(*coro, Type::I32, "coroutine handle"),
         }
     }
 

@@ -431,7 +431,12 @@ impl<'r> Gen<'r> {
             0 => b.call_into(&[d], c.log, &[x, y]),
             1 => b.call_into(&[d], c.mix, &[x, y]),
             2 => b.call_into(&[d, self.wide], c.pair, &[x]),
-            3 => b.call_into(&[d, e], c.twice, &[x, y]),
+            3 => {
+                // Two results need two distinct locals (the verifier rejects
+                // a call that names one twice).
+                let e = if e == d { b.local(b.local_type(d)) } else { e };
+                b.call_into(&[d, e], c.twice, &[x, y])
+            }
             4 => {
                 let slot = b.func_addr(c.mix);
                 let r = b.call_indirect(&main_sig(), slot, &[x, y]);

@@ -255,6 +255,12 @@ impl<'m> Machine<'m> {
                 locals[byte.index()].i32()?,
                 locals[len.index()].i32()?,
             )?,
+            Inst::CoroNew { .. }
+            | Inst::CoroResume { .. }
+            | Inst::CoroSuspend { .. }
+            | Inst::CoroFree { .. } => {
+                return Err("coroutine instructions are not interpreted".into())
+            }
         }
         Ok(())
     }
