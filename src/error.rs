@@ -16,8 +16,14 @@ pub enum Error {
     InvalidIr(Vec<switchyard_ir::VerifyError>),
     /// The backend could not lower the IR (for example an irreducible CFG).
     Emit(switchyard_wasm::EmitError),
+    /// The strategy could not lower the module's suspension points.
+    Strategy(switchyard_strategies::StrategyError),
+    /// Binaryen's Asyncify pass refused or failed on the module.
+    Asyncify(switchyard_asyncify::AsyncifyError),
     /// The host could not instantiate or start the module.
     Host(switchyard_host::HostError),
+    /// A switchyard bug: a stage produced something the next one rejects.
+    Internal { message: String },
     /// Reading or writing a file.
     Io { path: String, error: std::io::Error },
 }
@@ -31,7 +37,8 @@ impl Error {
             Error::Emit(switchyard_wasm::EmitError::Verify(_))
             | Error::Emit(switchyard_wasm::EmitError::Irreducible { .. }) => 2,
             Error::Io { .. } => 2,
-            Error::Emit(_) | Error::Host(_) => 4,
+            Error::Strategy(_) => 2,
+            Error::Emit(_) | Error::Host(_) | Error::Asyncify(_) | Error::Internal { .. } => 4,
         }
     }
 }
@@ -51,6 +58,9 @@ impl fmt::Display for Error {
             }
             Error::Emit(e) => write!(f, "{e}"),
             Error::Host(e) => write!(f, "{e}"),
+            Error::Strategy(e) => write!(f, "{e}"),
+            Error::Asyncify(e) => write!(f, "{e}"),
+            Error::Internal { message } => write!(f, "internal error: {message}"),
             Error::Io { path, error } => write!(f, "{path}: {error}"),
         }
     }

@@ -20,10 +20,9 @@
 
 pub mod error;
 pub mod pipeline;
-pub mod strategy;
 
 pub use error::Error;
 pub use pipeline::{compile, compile_ir, run, run_compiled, Compiled, Options};
-pub use strategy::Strategy;
 pub use switchyard_host::{Outcome, RunOptions, TrapKind};
 pub use switchyard_ir as ir;
+pub use switchyard_strategies::Strategy;

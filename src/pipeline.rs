@@ -2,9 +2,9 @@
 //! strategy → emit Wasm → run.
 
 use crate::error::Error;
-use crate::strategy::Strategy;
 use switchyard_host::{Outcome, RunOptions};
 use switchyard_ir::Module;
+use switchyard_strategies::{PostPass, Strategy};
 
 /// Compilation options.
 #[derive(Clone, Debug, Default)]
@@ -39,12 +39,36 @@ pub fn compile(source: &str, file_name: &str, opts: &Options) -> Result<Compiled
 /// reported as [`Error::InvalidIr`], naming the function and block.
 pub fn compile_ir(module: Module, opts: &Options) -> Result<Compiled, Error> {
     switchyard_ir::verify(&module).map_err(Error::InvalidIr)?;
-    // The strategy transforms rewrite suspension points; code without any
-    // is left in direct style, identical under every strategy.
-    let emit_opts = switchyard_wasm::EmitOptions { names: opts.names };
-    let wasm = switchyard_wasm::emit(&module, &emit_opts)?;
+    // 3. Lower the coroutine instructions for the strategy; code that cannot
+    // suspend is left in direct style, identical under every strategy.
+    let lowered = switchyard_strategies::lower(module, opts.strategy).map_err(Error::Strategy)?;
+    switchyard_ir::verify(&lowered.module).map_err(|errors| Error::Internal {
+        message: format!(
+            "the {} strategy produced invalid IR:\n{}",
+            opts.strategy,
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    })?;
+    // 4. Emit Wasm, then run the strategy's post-pass on the binary.
+    let emit_opts = switchyard_wasm::EmitOptions {
+        names: opts.names,
+        stack_switching: lowered.stack_switching,
+    };
+    let mut wasm = switchyard_wasm::emit(&lowered.module, &emit_opts)?;
+    if let PostPass::Asyncify {
+        instrument,
+        never_instrument,
+    } = &lowered.post_pass
+    {
+        wasm = switchyard_asyncify::asyncify(&wasm, instrument, never_instrument)
+            .map_err(Error::Asyncify)?;
+    }
     Ok(Compiled {
-        ir: module,
+        ir: lowered.module,
         wasm,
         strategy: opts.strategy,
     })

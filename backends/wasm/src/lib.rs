@@ -61,11 +61,19 @@ pub struct EmitOptions {
     /// (useful in stack traces and `to_wat` output). Default `true`. When
     /// `false` no name section is written at all.
     pub names: bool,
+    /// Emit coroutine instructions with the stack-switching proposal
+    /// (`cont.new`, `resume`, `suspend`) over pooled continuations (the
+    /// wasmfx strategy). When `false`, a coroutine instruction is an
+    /// [`EmitError::UnloweredCoroutine`].
+    pub stack_switching: bool,
 }
 
 impl Default for EmitOptions {
     fn default() -> Self {
-        EmitOptions { names: true }
+        EmitOptions {
+            names: true,
+            stack_switching: false,
+        }
     }
 }
 

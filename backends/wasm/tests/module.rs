@@ -467,8 +467,22 @@ fn locals_are_declared_in_runs_and_types_are_deduplicated() {
 #[test]
 fn names_section_is_optional() {
     let m = common::gen::random_module(9, 20, 3);
-    let with = emit(&m, &EmitOptions { names: true }).unwrap();
-    let without = emit(&m, &EmitOptions { names: false }).unwrap();
+    let with = emit(
+        &m,
+        &EmitOptions {
+            names: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let without = emit(
+        &m,
+        &EmitOptions {
+            names: false,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert!(has_name_section(&with));
     assert!(!has_name_section(&without));
     assert!(without.len() < with.len());

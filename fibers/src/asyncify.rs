@@ -1,0 +1,1 @@
+//! The asyncify strategy's coroutine runtime (being written).

@@ -1,0 +1,1 @@
+//! The cps strategy's coroutine runtime (being written).

@@ -1,0 +1,1 @@
+//! The wasmfx strategy's coroutine runtime (being written).

@@ -1,0 +1,7 @@
+//! Whole-module analyses shared by the strategy transforms.
+
+pub mod call_graph;
+pub mod may_suspend;
+
+pub use call_graph::CallGraph;
+pub use may_suspend::may_suspend;
