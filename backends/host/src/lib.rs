@@ -29,6 +29,7 @@ pub use heap::{Heap, HeapError};
 pub use imports::{HostState, HostTrap};
 pub use inspect::{format_log_args, format_uncaught, inspect, ErrorStack, InspectOptions};
 pub use run::{
-    required_imports, run_wasm, HostError, HostErrorKind, Outcome, RunOptions, TrapKind,
+    prepare, required_imports, run_prepared, run_wasm, HostError, HostErrorKind, Outcome, Prepared,
+    RunOptions, TrapKind,
 };
 pub use shared_buffer::SharedBuffer;

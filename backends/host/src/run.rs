@@ -237,9 +237,13 @@ fn check_exports(module: &Module) -> Result<(), HostError> {
         )),
         None => problems.push(format!("`{EXPORT_MAIN}: () -> ()` is not exported")),
     }
+    // The exception globals are optional as a group: a module that never
+    // throws (a non-JS front end, say) need not export them, but a module
+    // that exports `exc_pending` must also say what was thrown.
+    let has_exceptions = find(EXPORT_EXC_PENDING).is_some();
     for (name, ty, required) in [
-        (EXPORT_EXC_PENDING, "i32", true),
-        (EXPORT_EXC_VALUE, "i64", true),
+        (EXPORT_EXC_PENDING, "i32", false),
+        (EXPORT_EXC_VALUE, "i64", has_exceptions),
         (EXPORT_EXC_POS, "i32", false),
     ] {
         match find(name) {
@@ -295,12 +299,43 @@ fn classify_error(e: &wasmtime::Error) -> (TrapKind, String) {
 /// Output written before an exception or trap is flushed to the sinks
 /// before this returns; the caller prints the outcome's message itself.
 pub fn run_wasm(wasm: &[u8], opts: RunOptions) -> Result<Outcome, HostError> {
+    let prepared = prepare(wasm, &opts.engine)?;
+    run_prepared(&prepared, opts)
+}
+
+/// A module compiled by Wasmtime and checked against the host's imports
+/// and exports, ready to be run any number of times (benchmarks use this
+/// to keep Wasmtime's compilation out of their measurements).
+pub struct Prepared {
+    engine: crate::engine::HostEngine,
+    module: Module,
+}
+
+/// Compiles `wasm` with Wasmtime and checks its imports and exports.
+pub fn prepare(wasm: &[u8], settings: &EngineSettings) -> Result<Prepared, HostError> {
+    let engine = build_engine(settings)?;
+    let module = Module::new(&engine.engine, wasm).map_err(|e| {
+        let mut message = format!("the module does not compile: {e:#}");
+        if let Err(why) = &engine.stack_switching {
+            message.push_str(&format!(
+                "\n(note: Wasm stack switching is unavailable on this platform: {why})"
+            ));
+        }
+        host_error(HostErrorKind::Compile, message)
+    })?;
+    check_imports(&module)?;
+    check_exports(&module)?;
+    Ok(Prepared { engine, module })
+}
+
+/// Runs `main` of a prepared module in a fresh instance (see [`run_wasm`]).
+pub fn run_prepared(prepared: &Prepared, opts: RunOptions) -> Result<Outcome, HostError> {
     let stack = opts.native_stack;
     std::thread::scope(|scope| {
         let handle = std::thread::Builder::new()
             .name("switchyard-run".to_string())
             .stack_size(stack)
-            .spawn_scoped(scope, move || run_here(wasm, opts))
+            .spawn_scoped(scope, move || run_here(prepared, opts))
             .map_err(|e| {
                 host_error(
                     HostErrorKind::Internal,
@@ -321,20 +356,9 @@ pub fn run_wasm(wasm: &[u8], opts: RunOptions) -> Result<Outcome, HostError> {
     })
 }
 
-/// [`run_wasm`] on the current thread (which must have a large stack).
-fn run_here(wasm: &[u8], opts: RunOptions) -> Result<Outcome, HostError> {
-    let engine = build_engine(&opts.engine)?;
-    let module = Module::new(&engine.engine, wasm).map_err(|e| {
-        let mut message = format!("the module does not compile: {e:#}");
-        if let Err(why) = &engine.stack_switching {
-            message.push_str(&format!(
-                "\n(note: Wasm stack switching is unavailable on this platform: {why})"
-            ));
-        }
-        host_error(HostErrorKind::Compile, message)
-    })?;
-    check_imports(&module)?;
-    check_exports(&module)?;
+/// [`run_prepared`] on the current thread (which must have a large stack).
+fn run_here(prepared: &Prepared, opts: RunOptions) -> Result<Outcome, HostError> {
+    let Prepared { engine, module } = prepared;
 
     let mut limits = StoreLimitsBuilder::new();
     if let Some(max) = opts.max_memory {
@@ -351,7 +375,7 @@ fn run_here(wasm: &[u8], opts: RunOptions) -> Result<Outcome, HostError> {
         )
     })?;
 
-    let instance = match linker.instantiate(&mut store, &module) {
+    let instance = match linker.instantiate(&mut store, module) {
         Ok(i) => i,
         Err(e) => {
             store.data_mut().flush();
