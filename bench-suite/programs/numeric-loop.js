@@ -1,3 +1,4 @@
+// bench-units: 10000000 iterations
 // Numeric loop: 10,000,000 iterations of floating-point and integer
 // arithmetic, with a call to a closure (which updates a captured variable)
 // in every iteration. Prints a checksum so that switchyard and node can be

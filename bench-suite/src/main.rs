@@ -6,6 +6,12 @@
 //! cargo run --release -p switchyard-bench-suite -- [--runs N] [--strategies cps,asyncify] [FILE.js ...]
 //! ```
 //! With no files, every program in `bench-suite/programs/` is run.
+//!
+//! A program may declare what one unit of work is, in a comment line
+//! `// bench-units: 10000000 yields`; the runner then also prints the time
+//! per unit. A program `X.js` may have a bespoke baseline `X.baseline.js`
+//! that computes the same thing without suspension; the runner prints each
+//! strategy's `.wasm` size relative to the baseline compiled the same way.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -55,6 +61,7 @@ fn parse_args() -> Result<Args, String> {
             .map_err(|e| format!("{}: {e}", dir.display()))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "js"))
+            .filter(|p| !p.to_string_lossy().ends_with(".baseline.js"))
             .collect();
         found.sort();
         files = found;
@@ -109,9 +116,31 @@ fn time_node(args: &[&str], runs: usize) -> Result<(Stats, String), String> {
     Ok((stats(samples), output))
 }
 
+/// The `// bench-units: N what` declaration of a program, if any.
+fn units(source: &str) -> Option<(f64, String)> {
+    let line = source
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("// bench-units:"))?;
+    let mut parts = line.split_whitespace();
+    let n: f64 = parts.next()?.parse().ok()?;
+    let what = parts
+        .next()
+        .unwrap_or("units")
+        .trim_end_matches('s')
+        .to_string();
+    Some((n, what))
+}
+
 fn bench_file(file: &Path, args: &Args, node_startup: Stats) -> Result<(), String> {
     let name = file.display().to_string();
     let source = std::fs::read_to_string(file).map_err(|e| format!("{name}: {e}"))?;
+    let units = units(&source);
+    let baseline_path = file.with_extension("baseline.js");
+    let baseline = std::fs::read_to_string(&baseline_path).ok();
+    let per_unit = |d: Duration| match &units {
+        Some((n, what)) => format!("{:.1} ns/{what}", d.as_secs_f64() * 1e9 / n),
+        None => String::new(),
+    };
     let (node, expected) = time_node(&[&name], args.runs)?;
     let node_run = node.median.saturating_sub(node_startup.median);
     println!("\n{name}");
@@ -120,14 +149,15 @@ fn bench_file(file: &Path, args: &Args, node_startup: Stats) -> Result<(), Strin
         "engine", "compile", "median", "min", "max", "vs node"
     );
     println!(
-        "  {:<10} {:>10} {:>10.1} {:>10.1} {:>10.1} {:>10}   (process wall time; {:.1} ms without node's start-up)",
+        "  {:<10} {:>10} {:>10.1} {:>10.1} {:>10.1} {:>10}   (process wall time; {:.1} ms without node's start-up) {}",
         "node",
         "-",
         ms(node.median),
         ms(node.min),
         ms(node.max),
         "1.00",
-        ms(node_run)
+        ms(node_run),
+        per_unit(node_run)
     );
     for &strategy in &args.strategies {
         let opts = Options {
@@ -162,14 +192,28 @@ fn bench_file(file: &Path, args: &Args, node_startup: Stats) -> Result<(), Strin
             }
         }
         let s = stats(samples);
+        let size_note = match &baseline {
+            Some(base) => {
+                match switchyard::compile(base, &baseline_path.display().to_string(), &opts) {
+                    Ok(b) => format!(
+                        "; {:.2}x the baseline's {} bytes",
+                        compiled.wasm.len() as f64 / b.wasm.len() as f64,
+                        b.wasm.len()
+                    ),
+                    Err(e) => format!("; baseline failed to compile: {e}"),
+                }
+            }
+            None => String::new(),
+        };
         println!(
-            "  {:<10} {:>10} {:>10.1} {:>10.1} {:>10.1} {:>9.2}x   (JS->Wasm {:.1} ms, Wasmtime {:.1} ms; {} bytes of Wasm)",
+            "  {:<10} {:>10} {:>10.1} {:>10.1} {:>10.1} {:>9.2}x   {} (JS->Wasm {:.1} ms, Wasmtime {:.1} ms; {} bytes of Wasm{size_note})",
             strategy.name(),
             format!("{:.1}ms", ms(compile_time + jit_time)),
             ms(s.median),
             ms(s.min),
             ms(s.max),
             ms(s.median) / ms(node_run).max(0.001),
+            per_unit(s.median),
             ms(compile_time),
             ms(jit_time),
             compiled.wasm.len()

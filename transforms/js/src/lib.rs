@@ -21,6 +21,7 @@ pub mod error;
 pub mod lower;
 pub mod parse;
 pub mod prelude;
+pub mod shake;
 
 pub use error::{CompileError, CompileErrorKind};
 
@@ -40,7 +41,8 @@ pub fn parse_all(user: &str, file_name: &str) -> Result<Vec<parse::ParsedFile>, 
 /// Compiles a JS script (with the prelude) into an IR module exporting
 /// `main: () -> ()`.
 pub fn compile_js(source: &str, file_name: &str) -> Result<switchyard_ir::Module, CompileError> {
-    let files = parse_all(source, file_name)?;
+    let mut files = parse_all(source, file_name)?;
     let n_prelude = prelude::PRELUDE_SOURCES.len();
+    shake::shake(&mut files, n_prelude);
     lower::compile(&files, n_prelude)
 }
