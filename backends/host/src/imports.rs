@@ -14,7 +14,8 @@ use std::fmt;
 use std::io::{self, BufWriter, Write};
 use switchyard_js_runtime::host_imports as hi;
 use switchyard_js_runtime::layout::{
-    FATAL_INTERNAL, FATAL_OUT_OF_MEMORY, FATAL_STACK_OVERFLOW, HOST_MODULE,
+    FATAL_CORO_FREE, FATAL_CORO_RESUME, FATAL_INTERNAL, FATAL_OUT_OF_MEMORY, FATAL_STACK_OVERFLOW,
+    HOST_MODULE,
 };
 use wasmtime::{Caller, Extern, Linker, Memory, StoreLimits};
 
@@ -39,6 +40,14 @@ impl HostTrap {
             FATAL_STACK_OVERFLOW => HostTrap::new(TrapKind::StackOverflow, "stack overflow"),
             FATAL_OUT_OF_MEMORY => HostTrap::new(TrapKind::OutOfMemory, "out of memory"),
             FATAL_INTERNAL => HostTrap::new(TrapKind::Other, "internal error (fatal)"),
+            FATAL_CORO_RESUME => HostTrap::new(
+                TrapKind::Other,
+                "resumed a coroutine that is running or finished",
+            ),
+            FATAL_CORO_FREE => HostTrap::new(
+                TrapKind::Other,
+                "freed a coroutine that is running or already freed",
+            ),
             other => HostTrap::new(
                 TrapKind::Other,
                 format!("internal error (fatal code {other})"),

@@ -255,6 +255,16 @@ fn fatal_codes_map_to_outcomes() {
         ),
         (FATAL_OUT_OF_MEMORY, TrapKind::OutOfMemory, "out of memory"),
         (FATAL_INTERNAL, TrapKind::Other, "internal error (fatal)"),
+        (
+            FATAL_CORO_RESUME,
+            TrapKind::Other,
+            "resumed a coroutine that is running or finished",
+        ),
+        (
+            FATAL_CORO_FREE,
+            TrapKind::Other,
+            "freed a coroutine that is running or already freed",
+        ),
     ] {
         let body = format!("(func $main (call $fatal (i32.const {code})))");
         let r = run(&module(&body, &[]));

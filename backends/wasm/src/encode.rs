@@ -6,18 +6,26 @@
 //! structured and lowered before any section is written, because lowering
 //! discovers `call_indirect` signatures (which must be in the type section)
 //! and whether a table is needed. Sections then follow in the order the
-//! binary format requires: type, import, function, table, memory, global,
-//! export, start, element, code, data, and finally the `name` section.
+//! binary format requires: type, import, function, table, memory, tag,
+//! global, export, start, element, code, data, and finally the `name`
+//! section.
+//!
+//! With [`EmitOptions::stack_switching`], a module that uses coroutine
+//! instructions also gets the [`crate::stack_switching`] runtime: its
+//! functions come after every IR function, its tables after the IR's
+//! funcref table (always emitted then), its memory after the IR's, its
+//! globals after the IR's, and its two tags are the module's only tags.
 
 use crate::error::EmitError;
 use crate::function::{encode_function, lower_body, ModuleContext};
 use crate::peephole::peephole;
+use crate::stack_switching::{Placement, Runtime, FATAL_IMPORT};
 use crate::structure::structure;
 use crate::types::{val_type, TypeTable};
 use crate::EmitOptions;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use switchyard_ir::{Const, FuncId, FuncKind, Module};
+use switchyard_ir::{Const, FuncId, FuncKind, Module, Signature, Type};
 use wasm_encoder::{
     CodeSection, ConstExpr, DataSection, ElementSection, Elements, EntityType, ExportKind,
     ExportSection, FunctionSection, GlobalSection, GlobalType, Ieee32, Ieee64, ImportSection,
@@ -59,6 +67,24 @@ fn const_expr(c: Const) -> ConstExpr {
     }
 }
 
+/// Whether [`encode_module`] adds the stack-switching runtime to `m`.
+pub fn uses_stack_switching(m: &Module, opts: &EmitOptions) -> bool {
+    opts.stack_switching && m.uses_coroutines()
+}
+
+/// The Wasm index of the imported `switchyard.fatal: (i32) -> ()`, if any.
+fn fatal_import(m: &Module, func_index: &[u32]) -> Option<u32> {
+    let sig = Signature::new([Type::I32], []);
+    m.funcs.iter().enumerate().find_map(|(i, f)| match &f.kind {
+        FuncKind::Import { module, name }
+            if (module.as_str(), name.as_str()) == FATAL_IMPORT && f.sig == sig =>
+        {
+            Some(func_index[i])
+        }
+        _ => None,
+    })
+}
+
 /// Encodes a verified module (no validation; see [`crate::emit`]).
 pub fn encode_module(m: &Module, opts: &EmitOptions) -> Result<Vec<u8>, EmitError> {
     let (func_index, order) = function_indices(m);
@@ -74,15 +100,32 @@ pub fn encode_module(m: &Module, opts: &EmitOptions) -> Result<Vec<u8>, EmitErro
         .map(|id| types.intern(&m.funcs[id.index()].sig))
         .collect();
 
+    // The coroutine runtime, after every IR function, table, memory, global.
+    let runtime = uses_stack_switching(m, opts).then(|| {
+        Runtime::new(
+            &mut types,
+            Placement {
+                first_func: m.funcs.len() as u32,
+                first_table: 1,
+                memory: 1,
+                first_global: m.globals.len() as u32,
+                first_tag: 0,
+                fatal: fatal_import(m, &func_index),
+            },
+        )
+    });
+
     // Structure and lower every body.
     let cx = ModuleContext {
         module: m,
         func_index: &func_index,
         table_slot: &table_slot,
+        coro: runtime.as_ref().map(Runtime::calls),
     };
     let mut code = CodeSection::new();
     let mut functions = FunctionSection::new();
-    let mut uses_table = !m.table.is_empty();
+    // The runtime's worker calls entries through table 0.
+    let mut uses_table = !m.table.is_empty() || runtime.is_some();
     for (wasm_idx, id) in order.iter().enumerate() {
         let f = &m.funcs[id.index()];
         match &f.kind {
@@ -105,6 +148,12 @@ pub fn encode_module(m: &Module, opts: &EmitOptions) -> Result<Vec<u8>, EmitErro
                 code.function(&func);
                 functions.function(func_type[wasm_idx]);
             }
+        }
+    }
+    if let Some(rt) = &runtime {
+        for (ty, func) in rt.functions() {
+            code.function(&func);
+            functions.function(ty);
         }
     }
 
@@ -138,6 +187,9 @@ pub fn encode_module(m: &Module, opts: &EmitOptions) -> Result<Vec<u8>, EmitErro
             maximum: Some(n),
             shared: false,
         });
+        if let Some(rt) = &runtime {
+            rt.tables(&mut tables);
+        }
         module.section(&tables);
     }
 
@@ -149,9 +201,16 @@ pub fn encode_module(m: &Module, opts: &EmitOptions) -> Result<Vec<u8>, EmitErro
         shared: false,
         page_size_log2: None,
     });
+    if let Some(rt) = &runtime {
+        rt.memory(&mut memories);
+    }
     module.section(&memories);
 
-    if !m.globals.is_empty() {
+    if let Some(rt) = &runtime {
+        module.section(&rt.tags());
+    }
+
+    if !m.globals.is_empty() || runtime.is_some() {
         let mut globals = GlobalSection::new();
         for g in &m.globals {
             globals.global(
@@ -162,6 +221,9 @@ pub fn encode_module(m: &Module, opts: &EmitOptions) -> Result<Vec<u8>, EmitErro
                 },
                 &const_expr(g.init),
             );
+        }
+        if let Some(rt) = &runtime {
+            rt.globals(&mut globals);
         }
         module.section(&globals);
     }
@@ -180,6 +242,9 @@ pub fn encode_module(m: &Module, opts: &EmitOptions) -> Result<Vec<u8>, EmitErro
     if let Some(e) = &m.memory.export {
         exports.export(e, ExportKind::Memory, 0);
     }
+    if let Some(rt) = &runtime {
+        rt.exports(&mut exports);
+    }
     if !exports.is_empty() {
         module.section(&exports);
     }
@@ -191,18 +256,23 @@ pub fn encode_module(m: &Module, opts: &EmitOptions) -> Result<Vec<u8>, EmitErro
         module.section(&StartSection { function_index });
     }
 
-    if !m.table.is_empty() {
+    if !m.table.is_empty() || runtime.is_some() {
         let mut elements = ElementSection::new();
-        let funcs: Vec<u32> = m
-            .table
-            .iter()
-            .map(|f| func_index.get(f.index()).copied().unwrap_or(0))
-            .collect();
-        elements.active(
-            None,
-            &ConstExpr::i32_const(0),
-            Elements::Functions(Cow::Owned(funcs)),
-        );
+        if !m.table.is_empty() {
+            let funcs: Vec<u32> = m
+                .table
+                .iter()
+                .map(|f| func_index.get(f.index()).copied().unwrap_or(0))
+                .collect();
+            elements.active(
+                None,
+                &ConstExpr::i32_const(0),
+                Elements::Functions(Cow::Owned(funcs)),
+            );
+        }
+        if let Some(rt) = &runtime {
+            elements.declared(Elements::Functions(Cow::Owned(rt.declared_functions())));
+        }
         module.section(&elements);
     }
 
@@ -223,14 +293,14 @@ pub fn encode_module(m: &Module, opts: &EmitOptions) -> Result<Vec<u8>, EmitErro
     }
 
     if opts.names {
-        module.section(&name_section(m, &order));
+        module.section(&name_section(m, &order, runtime.as_ref()));
     }
 
     Ok(module.finish())
 }
 
 /// Function, local and global names.
-fn name_section(m: &Module, order: &[FuncId]) -> NameSection {
+fn name_section(m: &Module, order: &[FuncId], runtime: Option<&Runtime>) -> NameSection {
     let mut names = NameSection::new();
     let mut funcs = NameMap::new();
     let mut locals = IndirectNameMap::new();
@@ -251,16 +321,31 @@ fn name_section(m: &Module, order: &[FuncId]) -> NameSection {
             }
         }
     }
+    if let Some(rt) = runtime {
+        rt.function_names(&mut funcs);
+    }
     names.functions(&funcs);
     if any_local_names {
         names.locals(&locals);
     }
-    if !m.globals.is_empty() {
+    if let Some(rt) = runtime {
+        let (tables, memories, _) = rt.other_names();
+        names.tables(&tables);
+        names.memories(&memories);
+    }
+    if !m.globals.is_empty() || runtime.is_some() {
         let mut globals = NameMap::new();
         for (i, g) in m.globals.iter().enumerate() {
             globals.append(i as u32, &g.name);
         }
+        if let Some(rt) = runtime {
+            rt.global_names(&mut globals);
+        }
         names.globals(&globals);
+    }
+    if let Some(rt) = runtime {
+        let (_, _, tags) = rt.other_names();
+        names.tags(&tags);
     }
     names
 }

@@ -13,6 +13,7 @@
 //! afterwards by [`crate::peephole`].
 
 use crate::error::EmitError;
+use crate::stack_switching::CoroCalls;
 use crate::structure::{Label, Node, Structured};
 use crate::types::{val_type, TypeTable};
 use std::borrow::Cow;
@@ -30,6 +31,10 @@ pub struct ModuleContext<'a> {
     pub func_index: &'a [u32],
     /// The table slot of every function in the table (its first slot).
     pub table_slot: &'a HashMap<FuncId, u32>,
+    /// The stack-switching runtime's entry points, when coroutine
+    /// instructions are emitted with stack switching (the wasmfx strategy);
+    /// `None` makes them an [`EmitError::UnloweredCoroutine`].
+    pub coro: Option<CoroCalls>,
 }
 
 /// A lowered body.
@@ -435,10 +440,53 @@ impl Lowerer<'_, '_> {
             Inst::CoroNew { .. }
             | Inst::CoroResume { .. }
             | Inst::CoroSuspend { .. }
-            | Inst::CoroFree { .. } => {
-                return Err(EmitError::UnloweredCoroutine {
-                    function: self.name.to_string(),
-                })
+            | Inst::CoroFree { .. } => self.coroutine_inst(inst)?,
+        }
+        Ok(())
+    }
+
+    /// A coroutine instruction, with the stack-switching runtime (see
+    /// [`crate::stack_switching`]): calls to its generated functions, and
+    /// `coro.suspend` inline as `suspend $yield`.
+    fn coroutine_inst(&mut self, inst: &Inst) -> Result<(), EmitError> {
+        let Some(coro) = self.cx.coro else {
+            return Err(EmitError::UnloweredCoroutine {
+                function: self.name.to_string(),
+            });
+        };
+        match inst {
+            Inst::CoroNew { dst, entry } => {
+                self.get(*entry);
+                self.out.push(Instruction::Call(coro.new));
+                self.set(*dst);
+            }
+            Inst::CoroResume {
+                status,
+                value,
+                coro: handle,
+                arg,
+            } => {
+                self.get(*handle);
+                self.get(*arg);
+                self.out.push(Instruction::Call(coro.resume));
+                self.set_results(&[*status, *value]);
+            }
+            Inst::CoroSuspend { dst, value } => {
+                self.get(*value);
+                // Resumed with (entry slot, argument); the slot is unused.
+                self.out.push(Instruction::Suspend(coro.yield_tag));
+                self.set(*dst);
+                self.out.push(Instruction::Drop);
+            }
+            Inst::CoroFree { coro: handle } => {
+                self.get(*handle);
+                self.out.push(Instruction::Call(coro.free));
+            }
+            other => {
+                return Err(internal(format!(
+                    "function `{}`: {other:?} is not a coroutine instruction",
+                    self.name
+                )))
             }
         }
         Ok(())

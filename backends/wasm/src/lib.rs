@@ -13,11 +13,18 @@
 //! 3. lower each structured function to Wasm instructions ([`function`]),
 //!    with a small peephole pass ([`peephole`]), and assemble the module's
 //!    sections ([`encode`], with signatures deduplicated by [`types`]);
-//! 4. validate the bytes with wasmparser against [`wasm_features`]. A failure
-//!    here is a bug in switchyard, never in the input: [`EmitError::InvalidOutput`].
+//! 4. validate the bytes with wasmparser against [`wasm_features`] (plus
+//!    [`stack_switching_features`] when the module got the stack-switching
+//!    runtime). A failure here is a bug in switchyard, never in the input:
+//!    [`EmitError::InvalidOutput`].
+//!
+//! With [`EmitOptions::stack_switching`] (the wasmfx strategy), coroutine
+//! instructions are emitted with the stack-switching proposal over pooled
+//! continuations, by a small runtime of generated functions
+//! ([`stack_switching`]).
 //!
 //! The set of Wasm proposals our output may use lives in one place,
-//! [`wasm_features`].
+//! [`wasm_features`] and [`stack_switching_features`].
 //!
 //! ```
 //! use switchyard_ir::*;
@@ -45,6 +52,7 @@ pub mod function;
 pub mod limits;
 pub mod peephole;
 pub mod simplify;
+pub mod stack_switching;
 pub mod structure;
 pub mod types;
 
@@ -82,14 +90,18 @@ pub fn emit(module: &Module, opts: &EmitOptions) -> Result<Vec<u8>, EmitError> {
     switchyard_ir::verify(module).map_err(EmitError::Verify)?;
     limits::check_module(module)?;
     let bytes = encode::encode_module(module, opts)?;
-    validate(&bytes)?;
+    if encode::uses_stack_switching(module, opts) {
+        validate_with(&bytes, wasm_features() | stack_switching_features())?;
+    } else {
+        validate(&bytes)?;
+    }
     Ok(bytes)
 }
 
 /// The Wasm features switchyard's output may use: the MVP plus mutable
 /// globals, sign extension, saturating float-to-int conversion, bulk memory,
-/// multi-value and tail calls. This is the one place to extend (the stack
-/// switching proposal will be added here).
+/// multi-value and tail calls. This is the one place to extend (with
+/// [`stack_switching_features`]).
 pub fn wasm_features() -> WasmFeatures {
     WasmFeatures::MVP
         | WasmFeatures::MUTABLE_GLOBAL
@@ -100,12 +112,41 @@ pub fn wasm_features() -> WasmFeatures {
         | WasmFeatures::TAIL_CALL
 }
 
+/// What a module with the stack-switching runtime ([`stack_switching`])
+/// uses on top of [`wasm_features`], and nothing more:
+///
+/// * `STACK_SWITCHING`: `cont` types, `cont.new`, `resume`, `suspend`, and
+///   tags with results;
+/// * `EXCEPTIONS`: the tag section (the proposal reuses exception tags);
+/// * `FUNCTION_REFERENCES`: typed references `(ref $ct)`, `ref.func`'s
+///   typed result;
+/// * `REFERENCE_TYPES`: several tables, `table.get`/`set`/`grow`/`size`,
+///   `ref.null`;
+/// * `GC_TYPES`: wasmparser's pseudo-feature that admits any heap type
+///   other than `func` and `exn` (here `cont`); no GC instruction is used;
+/// * `MULTI_MEMORY`: the runtime's metadata lives in its own memory, so it
+///   never touches the program's memory layout.
+pub fn stack_switching_features() -> WasmFeatures {
+    WasmFeatures::STACK_SWITCHING
+        | WasmFeatures::EXCEPTIONS
+        | WasmFeatures::FUNCTION_REFERENCES
+        | WasmFeatures::REFERENCE_TYPES
+        | WasmFeatures::GC_TYPES
+        | WasmFeatures::MULTI_MEMORY
+}
+
 /// Validates a Wasm binary produced by switchyard against [`wasm_features`].
 ///
 /// This is meant for switchyard's own output, so a failure is reported as
 /// [`EmitError::InvalidOutput`] (an internal error).
 pub fn validate(wasm: &[u8]) -> Result<(), EmitError> {
-    wasmparser::Validator::new_with_features(wasm_features())
+    validate_with(wasm, wasm_features())
+}
+
+/// [`validate`] against an explicit feature set (e.g. [`wasm_features`] |
+/// [`stack_switching_features`] for the wasmfx strategy's output).
+pub fn validate_with(wasm: &[u8], features: WasmFeatures) -> Result<(), EmitError> {
+    wasmparser::Validator::new_with_features(features)
         .validate_all(wasm)
         .map(|_| ())
         .map_err(|e| EmitError::InvalidOutput(e.to_string()))

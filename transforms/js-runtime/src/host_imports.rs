@@ -82,6 +82,6 @@ pub const HOST_IMPORTS: &[HostImport] = &[
         name: FATAL,
         params: &[I32],
         results: &[],
-        doc: "fatal(code): stops the program with a trap explaining the code (layout::FATAL_*): stack overflow, out of memory, internal error",
+        doc: "fatal(code): stops the program with a trap explaining the code (layout::FATAL_*): stack overflow, out of memory, internal error, coroutine misuse (wasmfx)",
     },
 ];

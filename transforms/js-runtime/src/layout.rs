@@ -17,7 +17,7 @@
 //! | [`TAG_NULL`]       | 0                                              |
 //! | [`TAG_BOOL`]       | 0 = false, 1 = true                            |
 //! | [`TAG_STRING`]     | pointer to a [`KIND_STRING`] object            |
-//! | [`TAG_OBJECT`]     | pointer to a [`KIND_OBJECT`] or [`KIND_ARRAY`] object (and later generators, promises, fibers: objects with a [`OBJ_CLASS`]) |
+//! | [`TAG_OBJECT`]     | pointer to a [`KIND_OBJECT`] or [`KIND_ARRAY`] object (generators, and later promises, fibers: objects with an [`OBJ_CLASS`]) |
 //! | [`TAG_FUNCTION`]   | pointer to a [`KIND_FUNCTION`] object          |
 //! | [`TAG_SYMBOL`]     | a well-known symbol id ([`SYMBOL_ITERATOR`], …) |
 //!
@@ -58,6 +58,16 @@ pub const HOLE: u64 = UNDEFINED | 2;
 
 pub const SYMBOL_ITERATOR: u32 = 1;
 pub const SYMBOL_ASYNC_ITERATOR: u32 = 2;
+pub const SYMBOL_TO_STRING_TAG: u32 = 3;
+
+/// The property-key strings under which symbol-keyed properties are stored
+/// (always hidden), indexed by symbol id (0 is unused).
+pub const SYMBOL_KEYS: [&str; 4] = [
+    "",
+    "Symbol(Symbol.iterator)",
+    "Symbol(Symbol.asyncIterator)",
+    "Symbol(Symbol.toStringTag)",
+];
 
 /// The canonical NaN the runtime produces.
 pub const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
@@ -136,6 +146,18 @@ pub const CLASS_PLAIN: u32 = 0;
 /// An Error (or subclass) instance: `name` comes from the prototype chain,
 /// `message` is an own non-enumerable property.
 pub const CLASS_ERROR: u32 = 1;
+/// A generator object (a KIND_OBJECT block of [`GEN_SIZE`] + 8·argc bytes,
+/// see the `GEN_*` fields).
+pub const CLASS_GENERATOR: u32 = 2;
+/// On a KIND_FUNCTION block: a generator function (`function*`). Calling it
+/// creates a generator; `new` on it throws; its `prototype` object inherits
+/// from %GeneratorPrototype% and has no `constructor`.
+pub const CLASS_GENERATOR_FUNCTION: u32 = 3;
+/// An array or string iterator object (`arr.values()`, `arr.entries()`,
+/// `str[Symbol.iterator]()`): a KIND_OBJECT block of [`AITER_SIZE`] bytes
+/// (see the `AITER_*` fields) whose prototype is %ArrayIteratorPrototype%
+/// or %StringIteratorPrototype%.
+pub const CLASS_ARRAY_ITERATOR: u32 = 4;
 
 // A property table entry, in insertion order.
 /// u32 pointer to the key (a KIND_STRING block).
@@ -169,6 +191,64 @@ pub const FN_NAME: u32 = 32;
 pub const FN_ARITY: u32 = 36;
 pub const FN_SIZE: u32 = 40;
 
+// Generator object (KIND_OBJECT, OBJ_CLASS = CLASS_GENERATOR): the object
+// prefix, then:
+/// u32 state: [`GEN_START`], [`GEN_SUSPENDED`], [`GEN_RUNNING`], [`GEN_DONE`].
+pub const GEN_STATE: u32 = 24;
+/// u32 how the body is being resumed: [`GEN_MODE_NEXT`], [`GEN_MODE_THROW`],
+/// [`GEN_MODE_RETURN`]. Written by the runtime before every resume; the body
+/// reads it right after its `coro.suspend` returns (the value passed to
+/// `next`/`throw`/`return` is the resume argument).
+pub const GEN_MODE: u32 = 28;
+/// u32 the coroutine handle (a strategy-specific number, not a heap
+/// pointer), valid in states SUSPENDED and RUNNING.
+pub const GEN_CORO: u32 = 32;
+/// u32 table slot of the body, a coroutine entry `(gen: i64) -> i64` that
+/// receives the generator object (as a value) and returns the completion
+/// value (or returns with `exc_pending` set).
+pub const GEN_ENTRY: u32 = 36;
+/// i64 the `this` of the call that created the generator.
+pub const GEN_THIS: u32 = 40;
+/// u32 the generator function (a KIND_FUNCTION block: its environment
+/// holds the body's captured variables).
+pub const GEN_FUNC: u32 = 48;
+/// u32 the number of arguments stored at [`GEN_ARGS`].
+pub const GEN_ARGC: u32 = 52;
+/// u32 1 while the value the body last suspended with is a complete
+/// iterator result object (from `yield*` over a non-generator iterator,
+/// which must be passed on as is), else 0.
+pub const GEN_RAW: u32 = 56;
+/// The call's arguments, `GEN_ARGC` i64 values, inline.
+pub const GEN_ARGS: u32 = 64;
+/// Byte size of a generator object without its arguments.
+pub const GEN_SIZE: u32 = 64;
+/// Suspended at the start: the body has not run.
+pub const GEN_START: u32 = 0;
+/// Suspended at a `yield`.
+pub const GEN_SUSPENDED: u32 = 1;
+/// Executing (a `next` from inside the body throws).
+pub const GEN_RUNNING: u32 = 2;
+/// Completed: the body returned or threw (the coroutine is freed).
+pub const GEN_DONE: u32 = 3;
+pub const GEN_MODE_NEXT: u32 = 0;
+pub const GEN_MODE_THROW: u32 = 1;
+pub const GEN_MODE_RETURN: u32 = 2;
+
+// Array / string iterator object (KIND_OBJECT, OBJ_CLASS =
+// CLASS_ARRAY_ITERATOR): the object prefix, then:
+/// i64 the iterated array or string; `undefined` once exhausted.
+pub const AITER_TARGET: u32 = 24;
+/// u32 the next index (array element, or UTF-16 unit for strings).
+pub const AITER_INDEX: u32 = 32;
+/// u32 what each step produces: [`AITER_VALUES`], [`AITER_KEYS`],
+/// [`AITER_ENTRIES`] (arrays), [`AITER_CODE_POINTS`] (strings).
+pub const AITER_KIND: u32 = 36;
+pub const AITER_SIZE: u32 = 40;
+pub const AITER_VALUES: u32 = 0;
+pub const AITER_KEYS: u32 = 1;
+pub const AITER_ENTRIES: u32 = 2;
+pub const AITER_CODE_POINTS: u32 = 3;
+
 // Box: [header][pad][value: i64]
 pub const BOX_VALUE: u32 = 8;
 pub const BOX_SIZE: u32 = 16;
@@ -182,16 +262,23 @@ pub const fn env_block_size(count: u32) -> u32 {
     align8(ENV_SLOTS + 4 * count)
 }
 
-// Iterator (internal, for-of over arrays and strings):
-/// u32 what is iterated: [`ITER_ARRAY`] or [`ITER_STRING`].
+// Iterator (internal, for-of, spread, destructuring, yield*): what
+// `get_iterator` returns for arrays, strings and user iterators. (For a
+// generator whose methods are the built-in ones it returns the generator
+// itself.) Never visible to JS.
+/// u32 what is iterated: [`ITER_ARRAY`], [`ITER_STRING`] or [`ITER_OBJECT`].
 pub const ITER_KIND: u32 = 4;
-/// i64 the iterated value.
+/// i64 the iterated value (for ITER_OBJECT: the iterator object that the
+/// `[Symbol.iterator]` method returned).
 pub const ITER_TARGET: u32 = 8;
 /// u32 next index (array element, or UTF-16 unit for strings).
 pub const ITER_INDEX: u32 = 16;
-pub const ITER_SIZE: u32 = 24;
+/// i64 for ITER_OBJECT: the iterator's `next` method, read once.
+pub const ITER_NEXT: u32 = 24;
+pub const ITER_SIZE: u32 = 32;
 pub const ITER_ARRAY: u32 = 0;
 pub const ITER_STRING: u32 = 1;
+pub const ITER_OBJECT: u32 = 2;
 
 // Bytes: [header][byte size of payload: u32][payload]
 pub const BYTES_SIZE: u32 = 4;
@@ -281,3 +368,9 @@ pub const HOST_MODULE: &str = "switchyard";
 pub const FATAL_STACK_OVERFLOW: i32 = 1;
 pub const FATAL_OUT_OF_MEMORY: i32 = 2;
 pub const FATAL_INTERNAL: i32 = 3;
+/// The wasmfx runtime resumed a coroutine that is running, has finished, was
+/// freed, or is not a coroutine handle (`switchyard_wasm::stack_switching`).
+pub const FATAL_CORO_RESUME: i32 = 4;
+/// The wasmfx runtime freed a coroutine that is running, was already freed,
+/// or is not a coroutine handle.
+pub const FATAL_CORO_FREE: i32 = 5;
