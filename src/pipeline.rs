@@ -53,9 +53,13 @@ pub fn compile_ir(module: Module, opts: &Options) -> Result<Compiled, Error> {
                 .join("\n")
         ),
     })?;
-    // 4. Emit Wasm, then run the strategy's post-pass on the binary.
+    // 4. Emit Wasm, then run the strategy's post-pass on the binary. The
+    // Asyncify post-pass finds the functions to instrument by name, so the
+    // module is always emitted with names for it; the post-pass drops them
+    // again unless they were asked for.
+    let asyncify_post = matches!(lowered.post_pass, PostPass::Asyncify { .. });
     let emit_opts = switchyard_wasm::EmitOptions {
-        names: opts.names,
+        names: opts.names || asyncify_post,
         stack_switching: lowered.stack_switching,
     };
     let mut wasm = switchyard_wasm::emit(&lowered.module, &emit_opts)?;
@@ -64,7 +68,11 @@ pub fn compile_ir(module: Module, opts: &Options) -> Result<Compiled, Error> {
         never_instrument,
     } = &lowered.post_pass
     {
-        wasm = switchyard_asyncify::asyncify(&wasm, instrument, never_instrument)
+        let post_opts = switchyard_asyncify::AsyncifyOptions {
+            keep_names: opts.names,
+            ..Default::default()
+        };
+        wasm = switchyard_asyncify::asyncify_with(&wasm, instrument, never_instrument, &post_opts)
             .map_err(Error::Asyncify)?;
     }
     Ok(Compiled {
