@@ -2,6 +2,7 @@
 //! that stage's own error, and the CLI exit code that goes with it.
 
 use std::fmt;
+use switchyard_strategies::Strategy;
 
 /// Anything that stops compilation or prevents a program from starting.
 /// (A program that starts and then throws or traps is not an `Error`: see
@@ -19,7 +20,11 @@ pub enum Error {
     /// The strategy could not lower the module's suspension points.
     Strategy(switchyard_strategies::StrategyError),
     /// Binaryen's Asyncify pass refused or failed on the module.
+    #[cfg(feature = "asyncify")]
     Asyncify(switchyard_asyncify::AsyncifyError),
+    /// The strategy was left out of this build (a Cargo feature is off) or
+    /// cannot run on this machine.
+    StrategyUnavailable { strategy: Strategy, why: String },
     /// The host could not instantiate or start the module.
     Host(switchyard_host::HostError),
     /// A switchyard bug: a stage produced something the next one rejects.
@@ -37,8 +42,10 @@ impl Error {
             Error::Emit(switchyard_wasm::EmitError::Verify(_))
             | Error::Emit(switchyard_wasm::EmitError::Irreducible { .. }) => 2,
             Error::Io { .. } => 2,
-            Error::Strategy(_) => 2,
-            Error::Emit(_) | Error::Host(_) | Error::Asyncify(_) | Error::Internal { .. } => 4,
+            Error::Strategy(_) | Error::StrategyUnavailable { .. } => 2,
+            #[cfg(feature = "asyncify")]
+            Error::Asyncify(_) => 4,
+            Error::Emit(_) | Error::Host(_) | Error::Internal { .. } => 4,
         }
     }
 }
@@ -59,7 +66,11 @@ impl fmt::Display for Error {
             Error::Emit(e) => write!(f, "{e}"),
             Error::Host(e) => write!(f, "{e}"),
             Error::Strategy(e) => write!(f, "{e}"),
+            #[cfg(feature = "asyncify")]
             Error::Asyncify(e) => write!(f, "{e}"),
+            Error::StrategyUnavailable { strategy, why } => {
+                write!(f, "the {strategy} strategy is unavailable: {why}")
+            }
             Error::Internal { message } => write!(f, "internal error: {message}"),
             Error::Io { path, error } => write!(f, "{path}: {error}"),
         }

@@ -39,6 +39,14 @@ pub fn compile(source: &str, file_name: &str, opts: &Options) -> Result<Compiled
 /// reported as [`Error::InvalidIr`], naming the function and block.
 pub fn compile_ir(module: Module, opts: &Options) -> Result<Compiled, Error> {
     switchyard_ir::verify(&module).map_err(Error::InvalidIr)?;
+    if opts.strategy == Strategy::Wasmfx && !cfg!(feature = "wasmfx") && module.uses_coroutines() {
+        return Err(Error::StrategyUnavailable {
+            strategy: Strategy::Wasmfx,
+            why:
+                "this switchyard was built without its `wasmfx` feature (Wasmtime stack switching)"
+                    .into(),
+        });
+    }
     // 3. Lower the coroutine instructions for the strategy; code that cannot
     // suspend is left in direct style, identical under every strategy.
     let lowered = switchyard_strategies::lower(module, opts.strategy).map_err(Error::Strategy)?;
@@ -68,17 +76,41 @@ pub fn compile_ir(module: Module, opts: &Options) -> Result<Compiled, Error> {
         never_instrument,
     } = &lowered.post_pass
     {
-        let post_opts = switchyard_asyncify::AsyncifyOptions {
-            keep_names: opts.names,
-            ..Default::default()
-        };
-        wasm = switchyard_asyncify::asyncify_with(&wasm, instrument, never_instrument, &post_opts)
-            .map_err(Error::Asyncify)?;
+        wasm = asyncify_post_pass(&wasm, instrument, never_instrument, opts)?;
     }
     Ok(Compiled {
         ir: lowered.module,
         wasm,
         strategy: opts.strategy,
+    })
+}
+
+/// Binaryen's Asyncify over the encoded module (the `asyncify` feature).
+#[cfg(feature = "asyncify")]
+fn asyncify_post_pass(
+    wasm: &[u8],
+    instrument: &[String],
+    never_instrument: &[String],
+    opts: &Options,
+) -> Result<Vec<u8>, Error> {
+    let post_opts = switchyard_asyncify::AsyncifyOptions {
+        keep_names: opts.names,
+        ..Default::default()
+    };
+    switchyard_asyncify::asyncify_with(wasm, instrument, never_instrument, &post_opts)
+        .map_err(Error::Asyncify)
+}
+
+#[cfg(not(feature = "asyncify"))]
+fn asyncify_post_pass(
+    _wasm: &[u8],
+    _instrument: &[String],
+    _never_instrument: &[String],
+    _opts: &Options,
+) -> Result<Vec<u8>, Error> {
+    Err(Error::StrategyUnavailable {
+        strategy: Strategy::Asyncify,
+        why: "this switchyard was built without its `asyncify` feature (Binaryen)".into(),
     })
 }
 

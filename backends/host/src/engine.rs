@@ -56,12 +56,11 @@ fn config(settings: &EngineSettings, stack_switching: bool) -> Config {
         .cranelift_opt_level(OptLevel::Speed)
         .wasm_tail_call(true)
         .wasm_function_references(true)
-        .wasm_exceptions(true)
         .max_wasm_stack(settings.max_wasm_stack)
         .async_stack_size(settings.continuation_stack.max(settings.max_wasm_stack));
     if stack_switching {
         // Stack switching depends on function references and exceptions.
-        c.wasm_stack_switching(true);
+        c.wasm_exceptions(true).wasm_stack_switching(true);
     }
     c
 }
@@ -72,7 +71,7 @@ pub fn build_engine(settings: &EngineSettings) -> Result<HostEngine, HostError> 
         kind: HostErrorKind::Engine,
         message: format!("cannot configure Wasmtime: {e:#}"),
     };
-    if settings.stack_switching {
+    if settings.stack_switching && cfg!(feature = "stack-switching") {
         match Engine::new(&config(settings, true)) {
             Ok(engine) => {
                 return Ok(HostEngine {
@@ -90,8 +89,13 @@ pub fn build_engine(settings: &EngineSettings) -> Result<HostEngine, HostError> 
         }
     }
     let engine = Engine::new(&config(settings, false)).map_err(engine_error)?;
+    let why = if cfg!(feature = "stack-switching") {
+        "disabled by the host settings"
+    } else {
+        "switchyard-host was built without its `stack-switching` feature (the wasmfx strategy)"
+    };
     Ok(HostEngine {
         engine,
-        stack_switching: Err("disabled by the host settings".to_string()),
+        stack_switching: Err(why.to_string()),
     })
 }
