@@ -55,13 +55,17 @@ fn config(settings: &EngineSettings, stack_switching: bool) -> Config {
     c.strategy(Strategy::Cranelift)
         .cranelift_opt_level(OptLevel::Speed)
         .wasm_tail_call(true)
-        .wasm_function_references(true)
         .max_wasm_stack(settings.max_wasm_stack)
         .async_stack_size(settings.continuation_stack.max(settings.max_wasm_stack));
+    #[cfg(feature = "stack-switching")]
     if stack_switching {
         // Stack switching depends on function references and exceptions.
-        c.wasm_exceptions(true).wasm_stack_switching(true);
+        c.wasm_function_references(true)
+            .wasm_exceptions(true)
+            .wasm_stack_switching(true);
     }
+    #[cfg(not(feature = "stack-switching"))]
+    let _ = stack_switching;
     c
 }
 
