@@ -34,7 +34,10 @@ fn filtered(files: Vec<PathBuf>) -> Vec<PathBuf> {
     match std::env::var("SWITCHYARD_FILTER") {
         Ok(f) if !f.is_empty() => {
             let base = tests_dir();
-            files.into_iter().filter(|p| rel_path(p, &base).contains(&f)).collect()
+            files
+                .into_iter()
+                .filter(|p| rel_path(p, &base).contains(&f))
+                .collect()
         }
         _ => files,
     }
@@ -42,13 +45,21 @@ fn filtered(files: Vec<PathBuf>) -> Vec<PathBuf> {
 
 fn corpus_programs() -> Vec<PathBuf> {
     let files = collect_files(&corpus_dir(), "js");
-    assert!(!files.is_empty(), "no programs found under {}", corpus_dir().display());
+    assert!(
+        !files.is_empty(),
+        "no programs found under {}",
+        corpus_dir().display()
+    );
     filtered(files)
 }
 
 fn negative_programs() -> Vec<PathBuf> {
     let files = collect_files(&negative_dir(), "js");
-    assert!(!files.is_empty(), "no programs found under {}", negative_dir().display());
+    assert!(
+        !files.is_empty(),
+        "no programs found under {}",
+        negative_dir().display()
+    );
     filtered(files)
 }
 
@@ -62,7 +73,12 @@ fn stderr_block(out: &RunOutput) -> String {
 }
 
 /// Compares one corpus run with the expected output; `Err` carries (headline, detail).
-fn check_corpus_run(rel: &str, strategy: &str, expected: &[u8], out: &RunOutput) -> Result<(), (String, String)> {
+fn check_corpus_run(
+    rel: &str,
+    strategy: &str,
+    expected: &[u8],
+    out: &RunOutput,
+) -> Result<(), (String, String)> {
     let stdout_ok = out.stdout == expected;
     let exit_ok = !out.timed_out && out.code == Some(0);
     if stdout_ok && exit_ok {
@@ -155,7 +171,10 @@ fn expected_outputs_are_current() {
         if out.timed_out || out.code != Some(0) || !out.stderr.is_empty() {
             return Err((
                 format!("{rel} (node: {})", out.status_text),
-                format!("corpus programs must run cleanly under node\n{}", stderr_block(&out)),
+                format!(
+                    "corpus programs must run cleanly under node\n{}",
+                    stderr_block(&out)
+                ),
             ));
         }
         match std::fs::read(expected_path(js)) {
@@ -168,7 +187,10 @@ fn expected_outputs_are_current() {
                     indent(&diff_report(&expected, &out.stdout), "  ")
                 ),
             )),
-            Err(e) => Err((format!("{rel} (no .out file)"), format!("{e}; run tests/regen-expected.sh\n"))),
+            Err(e) => Err((
+                format!("{rel} (no .out file)"),
+                format!("{e}; run tests/regen-expected.sh\n"),
+            )),
         }
     });
     let mut tally = Tally::new("expected-outputs", &["node".to_string()]);
@@ -191,7 +213,8 @@ fn negative_programs_fail_as_expected() {
     let mut parsed = Vec::new();
     for js in &programs {
         let rel = rel_path(js, &base);
-        let source = std::fs::read_to_string(js).unwrap_or_else(|e| panic!("cannot read {rel}: {e}"));
+        let source =
+            std::fs::read_to_string(js).unwrap_or_else(|e| panic!("cannot read {rel}: {e}"));
         match parse_expectations(&source) {
             Ok(exp) => parsed.push((js.clone(), rel, exp)),
             Err(why) => tally.fail("headers", format!("{rel} (bad header)"), format!("{why}\n")),
@@ -199,7 +222,11 @@ fn negative_programs_fail_as_expected() {
     }
     let jobs: Vec<(String, Expectations, String)> = strategies
         .iter()
-        .flat_map(|s| parsed.iter().map(move |(_, rel, exp)| (rel.clone(), exp.clone(), s.clone())))
+        .flat_map(|s| {
+            parsed
+                .iter()
+                .map(move |(_, rel, exp)| (rel.clone(), exp.clone(), s.clone()))
+        })
         .collect();
     let results = parallel_map(&jobs, common::jobs(), |(rel, exp, strategy)| {
         let out = run_switchyard(rel, strategy);
@@ -215,9 +242,15 @@ fn negative_programs_fail_as_expected() {
         for p in &problems {
             detail.push_str(&indent(p, "  * "));
         }
-        detail.push_str(&format!("stdout:\n{}", indent(&truncate(&out.stdout_str(), 2000), "  | ")));
+        detail.push_str(&format!(
+            "stdout:\n{}",
+            indent(&truncate(&out.stdout_str(), 2000), "  | ")
+        ));
         detail.push_str(&stderr_block(&out));
-        Err((format!("{rel} ({})", problems[0].lines().next().unwrap_or("")), detail))
+        Err((
+            format!("{rel} ({})", problems[0].lines().next().unwrap_or("")),
+            detail,
+        ))
     });
     for ((_, _, strategy), result) in jobs.iter().zip(results) {
         match result {
@@ -236,7 +269,10 @@ fn harness_self_check() {
     let mut problems = Vec::new();
     for js in collect_files(&corpus_dir(), "js") {
         if !expected_path(&js).is_file() {
-            problems.push(format!("{}: missing .out (run tests/regen-expected.sh)", rel_path(&js, &base)));
+            problems.push(format!(
+                "{}: missing .out (run tests/regen-expected.sh)",
+                rel_path(&js, &base)
+            ));
         }
     }
     for out in collect_files(&corpus_dir(), "out") {
@@ -250,7 +286,11 @@ fn harness_self_check() {
             problems.push(format!("{}: {why}", rel_path(&js, &base)));
         }
     }
-    assert!(problems.is_empty(), "harness self-check failed:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "harness self-check failed:\n{}",
+        problems.join("\n")
+    );
 
     // Header parsing.
     let exp = parse_expectations(
@@ -259,16 +299,28 @@ fn harness_self_check() {
     .unwrap();
     assert_eq!(
         exp,
-        Expectations { exit: 1, stderr_contains: vec!["Error: boom".into()], stdout: Some("a\nb\n".into()) }
+        Expectations {
+            exit: 1,
+            stderr_contains: vec!["Error: boom".into()],
+            stdout: Some("a\nb\n".into())
+        }
     );
-    assert_eq!(parse_expectations("// expect-exit: 2\n// expect-no-stdout\n").unwrap().stdout, Some(String::new()));
+    assert_eq!(
+        parse_expectations("// expect-exit: 2\n// expect-no-stdout\n")
+            .unwrap()
+            .stdout,
+        Some(String::new())
+    );
     assert!(parse_expectations("// expect-exti: 2\n").is_err());
     assert!(parse_expectations("console.log(1);\n// expect-exit: 2\n").is_err());
 
     // Diffing.
     assert_eq!(diff_report(b"a\nb\n", b"a\nb\n"), "");
     let d = diff_report(b"1\n2\n3\n4\n5\n", b"1\n2\nX\n4\n5\n");
-    assert!(d.contains("line 3") && d.contains("-3\n") && d.contains("+X\n") && d.contains(" 4\n"), "{d}");
+    assert!(
+        d.contains("line 3") && d.contains("-3\n") && d.contains("+X\n") && d.contains(" 4\n"),
+        "{d}"
+    );
     let d = diff_report(b"a\nb\nc\n", b"a\nc\n");
     assert!(d.contains("-b\n") && !d.contains("+c\n"), "{d}");
     let d = diff_report(b"a\n", b"a");
@@ -278,11 +330,17 @@ fn harness_self_check() {
     let mut sh = std::process::Command::new("sh");
     sh.args(["-c", "echo out; echo err >&2; exit 3"]);
     let out = run_with_timeout(&mut sh, std::time::Duration::from_secs(30)).unwrap();
-    assert_eq!((out.code, out.stdout.as_slice(), out.stderr.as_slice()), (Some(3), &b"out\n"[..], &b"err\n"[..]));
+    assert_eq!(
+        (out.code, out.stdout.as_slice(), out.stderr.as_slice()),
+        (Some(3), &b"out\n"[..], &b"err\n"[..])
+    );
     let mut slow = std::process::Command::new("sleep");
     slow.arg("30");
     let out = run_with_timeout(&mut slow, std::time::Duration::from_millis(200)).unwrap();
-    assert!(out.timed_out && out.code.is_none() && out.elapsed.as_secs() < 20, "{out:?}");
+    assert!(
+        out.timed_out && out.code.is_none() && out.elapsed.as_secs() < 20,
+        "{out:?}"
+    );
     let squares = parallel_map(&(0..50).collect::<Vec<u64>>(), 4, |x| x * x);
     assert_eq!(squares, (0..50).map(|x| x * x).collect::<Vec<u64>>());
 }

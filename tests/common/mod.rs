@@ -60,7 +60,9 @@ pub fn jobs() -> usize {
     if let Some(n) = env_number("SWITCHYARD_TEST_JOBS") {
         return (n as usize).max(1);
     }
-    let cores = thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let cores = thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
     cores.clamp(2, 4)
 }
 
@@ -76,7 +78,9 @@ pub fn max_reports() -> usize {
 
 /// True when `SWITCHYARD_SKIP_NODE=1`.
 pub fn skip_node() -> bool {
-    std::env::var("SWITCHYARD_SKIP_NODE").map(|v| v.trim() == "1").unwrap_or(false)
+    std::env::var("SWITCHYARD_SKIP_NODE")
+        .map(|v| v.trim() == "1")
+        .unwrap_or(false)
 }
 
 // ---------------------------------------------------------------------------
@@ -129,7 +133,10 @@ fn spawn_reader<R: Read + Send + 'static>(pipe: Option<R>) -> thread::JoinHandle
     })
 }
 
-fn wait_with_deadline(child: &mut Child, timeout: Duration) -> io::Result<(Option<ExitStatus>, bool)> {
+fn wait_with_deadline(
+    child: &mut Child,
+    timeout: Duration,
+) -> io::Result<(Option<ExitStatus>, bool)> {
     let start = Instant::now();
     let mut pause = Duration::from_millis(1);
     loop {
@@ -165,21 +172,38 @@ pub fn run_with_timeout(cmd: &mut Command, timeout: Duration) -> io::Result<RunO
     let status_text = if timed_out {
         format!("timed out after {}s (killed)", timeout.as_secs())
     } else {
-        status.as_ref().map(describe_status).unwrap_or_else(|| "unknown status".into())
+        status
+            .as_ref()
+            .map(describe_status)
+            .unwrap_or_else(|| "unknown status".into())
     };
-    Ok(RunOutput { code: if timed_out { None } else { code }, stdout, stderr, timed_out, elapsed, status_text })
+    Ok(RunOutput {
+        code: if timed_out { None } else { code },
+        stdout,
+        stderr,
+        timed_out,
+        elapsed,
+        status_text,
+    })
 }
 
 /// Runs `switchyard run <rel_path> --async-strategy=<strategy>` from `tests/`.
 pub fn run_switchyard(rel_path: &str, strategy: &str) -> RunOutput {
     let mut cmd = Command::new(switchyard_bin());
-    cmd.arg("run").arg(rel_path).arg(format!("--async-strategy={strategy}")).current_dir(tests_dir());
+    cmd.arg("run")
+        .arg(rel_path)
+        .arg(format!("--async-strategy={strategy}"))
+        .current_dir(tests_dir());
     match run_with_timeout(&mut cmd, timeout()) {
         Ok(out) => out,
         Err(e) => RunOutput {
             code: None,
             stdout: Vec::new(),
-            stderr: format!("harness could not start {}: {e}", switchyard_bin().display()).into_bytes(),
+            stderr: format!(
+                "harness could not start {}: {e}",
+                switchyard_bin().display()
+            )
+            .into_bytes(),
             timed_out: false,
             elapsed: Duration::ZERO,
             status_text: "failed to start".into(),
@@ -310,7 +334,9 @@ pub fn parse_expectations(source: &str) -> Result<Expectations, String> {
         if t.is_empty() {
             continue;
         }
-        let Some(comment) = t.strip_prefix("//") else { break };
+        let Some(comment) = t.strip_prefix("//") else {
+            break;
+        };
         let comment = comment.trim_start();
         if !comment.starts_with("expect-") {
             continue;
@@ -325,7 +351,11 @@ pub fn parse_expectations(source: &str) -> Result<Expectations, String> {
                 if exit.is_some() {
                     return Err(format!("line {lineno}: more than one expect-exit"));
                 }
-                exit = Some(v.trim().parse::<i32>().map_err(|_| format!("line {lineno}: bad exit code {v:?}"))?);
+                exit = Some(
+                    v.trim()
+                        .parse::<i32>()
+                        .map_err(|_| format!("line {lineno}: bad exit code {v:?}"))?,
+                );
             }
             ("expect-stderr", Some(v)) => {
                 if v.trim().is_empty() {
@@ -333,9 +363,15 @@ pub fn parse_expectations(source: &str) -> Result<Expectations, String> {
                 }
                 stderr_contains.push(v.trim_end().to_string());
             }
-            ("expect-stdout", Some(v)) => stdout_lines.push(v.trim_end_matches(['\r', '\n']).to_string()),
+            ("expect-stdout", Some(v)) => {
+                stdout_lines.push(v.trim_end_matches(['\r', '\n']).to_string())
+            }
             ("expect-no-stdout", None) => no_stdout = true,
-            _ => return Err(format!("line {lineno}: unknown or malformed directive {comment:?}")),
+            _ => {
+                return Err(format!(
+                    "line {lineno}: unknown or malformed directive {comment:?}"
+                ))
+            }
         }
     }
     let exit = exit.ok_or("no `// expect-exit: N` header")?;
@@ -349,7 +385,11 @@ pub fn parse_expectations(source: &str) -> Result<Expectations, String> {
     } else {
         Some(stdout_lines.iter().map(|l| format!("{l}\n")).collect())
     };
-    Ok(Expectations { exit, stderr_contains, stdout })
+    Ok(Expectations {
+        exit,
+        stderr_contains,
+        stdout,
+    })
 }
 
 /// Checks a run against expectations; returns the list of violations (empty if all hold).
@@ -358,7 +398,10 @@ pub fn check_expectations(exp: &Expectations, out: &RunOutput) -> Vec<String> {
     if out.timed_out {
         problems.push(out.status_text.clone());
     } else if out.code != Some(exp.exit) {
-        problems.push(format!("expected exit code {}, got {}", exp.exit, out.status_text));
+        problems.push(format!(
+            "expected exit code {}, got {}",
+            exp.exit, out.status_text
+        ));
     }
     let stderr = out.stderr_str();
     for needle in &exp.stderr_contains {
@@ -368,7 +411,10 @@ pub fn check_expectations(exp: &Expectations, out: &RunOutput) -> Vec<String> {
     }
     if let Some(want) = &exp.stdout {
         if out.stdout != want.as_bytes() {
-            problems.push(format!("stdout differs from expect-stdout:\n{}", diff_report(want.as_bytes(), &out.stdout)));
+            problems.push(format!(
+                "stdout differs from expect-stdout:\n{}",
+                diff_report(want.as_bytes(), &out.stdout)
+            ));
         }
     }
     problems
@@ -405,14 +451,26 @@ pub fn diff_report(expected: &[u8], actual: &[u8]) -> String {
     let (exp, exp_nl) = split_lines(expected);
     let (act, act_nl) = split_lines(actual);
     let mut out = String::new();
-    let first = exp.iter().zip(act.iter()).take_while(|(a, b)| a == b).count();
+    let first = exp
+        .iter()
+        .zip(act.iter())
+        .take_while(|(a, b)| a == b)
+        .count();
     if first == exp.len() && first == act.len() {
         // Same lines; only the final newline differs.
         let _ = writeln!(
             out,
             "outputs differ only in the final newline: expected {}, got {}",
-            if exp_nl { "a trailing newline" } else { "no trailing newline" },
-            if act_nl { "a trailing newline" } else { "no trailing newline" }
+            if exp_nl {
+                "a trailing newline"
+            } else {
+                "no trailing newline"
+            },
+            if act_nl {
+                "a trailing newline"
+            } else {
+                "no trailing newline"
+            }
         );
         return out;
     }
@@ -438,7 +496,11 @@ pub fn diff_report(expected: &[u8], actual: &[u8]) -> String {
     }
     let (del, ins, resynced) = match resync {
         Some((a, b)) => (a, b, true),
-        None => ((exp.len() - first).min(MAX_HUNK_LINES), (act.len() - first).min(MAX_HUNK_LINES), false),
+        None => (
+            (exp.len() - first).min(MAX_HUNK_LINES),
+            (act.len() - first).min(MAX_HUNK_LINES),
+            false,
+        ),
     };
     let ctx_start = first.saturating_sub(CONTEXT);
     let _ = writeln!(
@@ -503,7 +565,11 @@ pub fn indent(s: &str, prefix: &str) -> String {
 // ---------------------------------------------------------------------------
 
 /// Applies `f` to every item on `threads` worker threads; results keep the input order.
-pub fn parallel_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
     let workers = threads.max(1).min(items.len().max(1));
@@ -548,7 +614,11 @@ pub struct Tally {
 
 impl Tally {
     pub fn new(title: &str, groups: &[String]) -> Self {
-        Tally { title: title.to_string(), groups: groups.iter().map(|g| (g.clone(), 0, 0)).collect(), failures: Vec::new() }
+        Tally {
+            title: title.to_string(),
+            groups: groups.iter().map(|g| (g.clone(), 0, 0)).collect(),
+            failures: Vec::new(),
+        }
     }
 
     fn slot(&mut self, group: &str) -> &mut (String, usize, usize) {
@@ -565,7 +635,11 @@ impl Tally {
 
     pub fn fail(&mut self, group: &str, headline: String, detail: String) {
         self.slot(group).2 += 1;
-        self.failures.push(Failure { group: group.to_string(), headline, detail });
+        self.failures.push(Failure {
+            group: group.to_string(),
+            headline,
+            detail,
+        });
     }
 
     pub fn failed(&self) -> usize {
@@ -589,11 +663,19 @@ impl Tally {
         let mut summary = String::new();
         let (mut total_pass, mut total_fail) = (0, 0);
         for (group, pass, fail) in &self.groups {
-            let _ = writeln!(summary, "{} [{group}]: {pass} passed, {fail} failed", self.title);
+            let _ = writeln!(
+                summary,
+                "{} [{group}]: {pass} passed, {fail} failed",
+                self.title
+            );
             total_pass += pass;
             total_fail += fail;
         }
-        let _ = writeln!(summary, "{}: {total_pass} passed, {total_fail} failed", self.title);
+        let _ = writeln!(
+            summary,
+            "{}: {total_pass} passed, {total_fail} failed",
+            self.title
+        );
         // Written to the real stderr (not the test harness's captured one), so the closing
         // lines show in CI logs even when everything passes.
         {
@@ -608,7 +690,9 @@ impl Tally {
                 let _ = writeln!(msg, "  [{}] {}", f.group, f.headline);
             }
             msg.push_str(&summary);
-            msg.push_str("(details above; rerun with `-- --nocapture` to see them even on success)");
+            msg.push_str(
+                "(details above; rerun with `-- --nocapture` to see them even on success)",
+            );
             panic!("{msg}");
         }
     }

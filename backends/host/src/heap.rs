@@ -39,6 +39,12 @@ impl Prop {
     pub fn enumerable(&self) -> bool {
         self.flags & PROP_HIDDEN == 0
     }
+
+    /// Whether this is an enumerable symbol-keyed property (shown by
+    /// `console.log` after the string keys).
+    pub fn enumerable_symbol(&self) -> bool {
+        self.flags & PROP_SYMBOL != 0
+    }
 }
 
 /// Read-only, checked access to linear memory.

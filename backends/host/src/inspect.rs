@@ -99,6 +99,7 @@ fn symbol_to_string(id: u32) -> String {
     match id {
         SYMBOL_ITERATOR => "Symbol(Symbol.iterator)".to_string(),
         SYMBOL_ASYNC_ITERATOR => "Symbol(Symbol.asyncIterator)".to_string(),
+        SYMBOL_TO_STRING_TAG => "Symbol(Symbol.toStringTag)".to_string(),
         _ => format!("Symbol({id})"),
     }
 }
@@ -414,7 +415,7 @@ impl<'h, 'a> Ctx<'h, 'a> {
             if let Some(prop) = self.heap.get_own(obj, "constructor")? {
                 if let Val::Function(f) = classify(prop.value) {
                     let name = self.heap.function_name(f)?;
-                    if !name.is_empty() {
+                    if !name.is_empty() && self.maybe_instance(p, f)? {
                         return Ok(Ctor::Named(lossy(&name)));
                     }
                 }
@@ -434,12 +435,58 @@ impl<'h, 'a> Ctx<'h, 'a> {
         })
     }
 
+    /// Node's `isInstanceof(obj, constructor)` check in getConstructorName
+    /// (`Object.getPrototypeOf(function* () {})` is `Function
+    /// [GeneratorFunction] {}`, `Object.prototype` has a null-prototype
+    /// name): false when `f` has an own `prototype` object that is not on
+    /// `p`'s chain. A function without an own `prototype` (the runtime
+    /// creates it on first use, and nothing inherits from it before) passes.
+    fn maybe_instance(&self, p: u32, f: u32) -> HeapResult<bool> {
+        let Some(proto) = self.heap.get_own(f, "prototype")? else {
+            return Ok(true);
+        };
+        let target = match classify(proto.value) {
+            Val::Object(o) | Val::Function(o) => o,
+            _ => return Ok(true),
+        };
+        Ok(self.heap.proto_chain(p)?.contains(&target))
+    }
+
+    /// Node's `value[Symbol.toStringTag]` as formatRaw uses it: a
+    /// non-empty string that is not an own enumerable property (symbol-keyed
+    /// properties are always hidden here), else "".
+    fn to_string_tag(&self, p: u32) -> HeapResult<String> {
+        let key = SYMBOL_KEYS[SYMBOL_TO_STRING_TAG as usize];
+        match self.heap.lookup(p, key)? {
+            Some((owner, prop)) => {
+                let own_shown = owner == p
+                    && (self.opts.show_hidden || prop.enumerable() || prop.enumerable_symbol());
+                match classify(prop.value) {
+                    Val::Str(s) if !own_shown => Ok(lossy(&self.heap.string(s)?)),
+                    _ => Ok(String::new()),
+                }
+            }
+            None => Ok(String::new()),
+        }
+    }
+
     /// Own keys to show, in JS property order (array indices first).
     fn own_keys(&self, p: u32, kind: u32) -> HeapResult<Vec<Key>> {
         let show_hidden = self.opts.show_hidden;
         let mut index_keys = Vec::new();
         let mut other_keys = Vec::new();
+        let mut symbol_keys = Vec::new();
         for prop in self.heap.props(p)? {
+            if prop.enumerable_symbol() {
+                // Shown as `[Symbol(Symbol.iterator)]: …`, after the
+                // string keys (Node's getOwnPropertySymbols).
+                symbol_keys.push(Key {
+                    enumerable: false,
+                    value: prop.value,
+                    name: prop.key,
+                });
+                continue;
+            }
             if !prop.enumerable() && !show_hidden {
                 continue;
             }
@@ -482,6 +529,7 @@ impl<'h, 'a> Ctx<'h, 'a> {
         }
         keys.extend(index_keys.into_iter().map(|(_, k)| k));
         keys.extend(other_keys);
+        keys.extend(symbol_keys);
         Ok(keys)
     }
 
@@ -514,6 +562,7 @@ impl<'h, 'a> Ctx<'h, 'a> {
             Ctor::Unknown => Some(internal_name.to_string()),
         };
         let ctor = constructor.as_deref();
+        let tag = self.to_string_tag(p)?;
         let mut keys = self.own_keys(p, kind)?;
         let mut base = String::new();
         let mut braces = ["{".to_string(), "}".to_string()];
@@ -522,8 +571,8 @@ impl<'h, 'a> Ctx<'h, 'a> {
 
         if kind == KIND_ARRAY {
             let len = heap.array_len(p)?;
-            let prefix = if ctor != Some("Array") {
-                get_prefix(ctor, "", "Array", &format!("({len})"))
+            let prefix = if ctor != Some("Array") || !tag.is_empty() {
+                get_prefix(ctor, &tag, "Array", &format!("({len})"))
             } else {
                 String::new()
             };
@@ -534,13 +583,16 @@ impl<'h, 'a> Ctx<'h, 'a> {
             extras = Extras::ArrayExtras;
             array_formatter = true;
         } else if kind == KIND_FUNCTION {
-            base = self.function_base(p, ctor)?;
+            base = self.function_base(p, ctor, &tag)?;
             if keys.is_empty() {
                 return Ok(base);
             }
         } else if ctor == Some("Object") && !is_error {
+            if !tag.is_empty() {
+                braces[0] = format!("{}{{", get_prefix(ctor, &tag, "Object", ""));
+            }
             if keys.is_empty() {
-                return Ok("{}".to_string());
+                return Ok(format!("{}}}", braces[0]));
             }
         } else if is_error {
             base = self.format_error(p, ctor, &mut keys)?;
@@ -548,7 +600,7 @@ impl<'h, 'a> Ctx<'h, 'a> {
                 return Ok(base);
             }
         } else {
-            let style = get_prefix(ctor, "", internal_name, "");
+            let style = get_prefix(ctor, &tag, internal_name, "");
             if keys.is_empty() {
                 return Ok(format!("{style}{{}}"));
             }
@@ -556,7 +608,7 @@ impl<'h, 'a> Ctx<'h, 'a> {
         }
 
         if self.beyond_depth(recurse_times) {
-            let style = get_prefix(ctor, "", internal_name, "");
+            let style = get_prefix(ctor, &tag, internal_name, "");
             let name = &style[..style.len() - 1];
             return Ok(if ctor.is_some() {
                 format!("[{name}]")
@@ -684,15 +736,18 @@ impl<'h, 'a> Ctx<'h, 'a> {
         Ok(output)
     }
 
-    fn function_base(&self, p: u32, ctor: Option<&str>) -> HeapResult<String> {
-        let ty = ctor
-            .filter(|c| {
+    fn function_base(&self, p: u32, ctor: Option<&str>, tag: &str) -> HeapResult<String> {
+        let ty = if self.heap.class(p)? == CLASS_GENERATOR_FUNCTION {
+            "GeneratorFunction"
+        } else {
+            ctor.filter(|c| {
                 matches!(
                     *c,
                     "AsyncFunction" | "GeneratorFunction" | "AsyncGeneratorFunction"
                 )
             })
-            .unwrap_or("Function");
+            .unwrap_or("Function")
+        };
         let mut base = format!("[{ty}");
         if ctor.is_none() {
             base.push_str(" (null prototype)");
@@ -710,6 +765,9 @@ impl<'h, 'a> Ctx<'h, 'a> {
                 base.push(' ');
                 base.push_str(c);
             }
+        }
+        if !tag.is_empty() && ctor != Some(tag) {
+            base.push_str(&format!(" [{tag}]"));
         }
         Ok(base)
     }

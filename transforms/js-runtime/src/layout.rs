@@ -162,13 +162,19 @@ pub const CLASS_ARRAY_ITERATOR: u32 = 4;
 // A property table entry, in insertion order.
 /// u32 pointer to the key (a KIND_STRING block).
 pub const PROP_KEY: u32 = 0;
-/// u32 flags: [`PROP_HIDDEN`].
+/// u32 flags: [`PROP_HIDDEN`], [`PROP_SYMBOL`].
 pub const PROP_FLAGS: u32 = 4;
 /// i64 value.
 pub const PROP_VALUE: u32 = 8;
 pub const PROP_ENTRY_SIZE: u32 = 16;
 /// The property is not enumerable (skipped by for-in, Object.keys, console.log).
 pub const PROP_HIDDEN: u32 = 1;
+/// The key is a symbol's key string (`Symbol(Symbol.iterator)`) and the
+/// property is an enumerable symbol-keyed one (set by `obj[sym] = v` or an
+/// object literal): always with [`PROP_HIDDEN`] too, so string-keyed
+/// enumerations (for-in, Object.keys, JSON) skip it, but console.log shows
+/// it after the string keys, as `[Symbol(Symbol.iterator)]: …`.
+pub const PROP_SYMBOL: u32 = 2;
 
 // Array: object prefix, then:
 /// u32 length (JS `length`).
@@ -218,6 +224,15 @@ pub const GEN_ARGC: u32 = 52;
 /// iterator result object (from `yield*` over a non-generator iterator,
 /// which must be passed on as is), else 0.
 pub const GEN_RAW: u32 = 56;
+/// u32 while suspended inside `yield*` over a plain generator (see
+/// `get_iterator`): that generator, else 0. Resuming this generator then
+/// resumes the delegate directly (recursively, down the chain of `yield*`s:
+/// one coroutine switch per value instead of one per level), marking every
+/// generator on the way GEN_RUNNING; this generator's body runs only when
+/// the delegate completes or throws, resumed with mode
+/// [`GEN_MODE_DELEGATE_DONE`], [`GEN_MODE_DELEGATE_RETURN`] or
+/// [`GEN_MODE_DELEGATE_THROW`].
+pub const GEN_DELEGATE: u32 = 60;
 /// The call's arguments, `GEN_ARGC` i64 values, inline.
 pub const GEN_ARGS: u32 = 64;
 /// Byte size of a generator object without its arguments.
@@ -233,6 +248,14 @@ pub const GEN_DONE: u32 = 3;
 pub const GEN_MODE_NEXT: u32 = 0;
 pub const GEN_MODE_THROW: u32 = 1;
 pub const GEN_MODE_RETURN: u32 = 2;
+/// (Only at a `yield*`, see [`GEN_DELEGATE`].) The delegate returned the
+/// value: it is the value of the `yield*` expression.
+pub const GEN_MODE_DELEGATE_DONE: u32 = 3;
+/// The delegate, resumed with `return`, completed with the value: the
+/// generator returns it.
+pub const GEN_MODE_DELEGATE_RETURN: u32 = 4;
+/// The delegate threw the value: it is thrown at the `yield*`.
+pub const GEN_MODE_DELEGATE_THROW: u32 = 5;
 
 // Array / string iterator object (KIND_OBJECT, OBJ_CLASS =
 // CLASS_ARRAY_ITERATOR): the object prefix, then:

@@ -14,5 +14,5 @@ pub mod layout;
 pub mod library;
 pub mod statics;
 
-pub use library::{finalize, install, HostFuncs, Runtime};
+pub use library::{finalize, install, install_with, Features, HostFuncs, Runtime};
 pub use statics::StaticData;

@@ -35,7 +35,8 @@ impl StaticData {
     /// Reserves `size` zeroed bytes (8-aligned) and returns their address.
     pub fn reserve(&mut self, size: u32) -> u32 {
         let addr = self.end();
-        self.bytes.resize(self.bytes.len() + align8(size) as usize, 0);
+        self.bytes
+            .resize(self.bytes.len() + align8(size) as usize, 0);
         addr
     }
 
@@ -98,9 +99,15 @@ mod tests {
         assert_eq!(a, STATIC_BASE);
         assert_eq!(c, STATIC_BASE + 16);
         let bytes = s.bytes();
-        assert_eq!(u32::from_le_bytes(bytes[0..4].try_into().unwrap()), KIND_STRING);
+        assert_eq!(
+            u32::from_le_bytes(bytes[0..4].try_into().unwrap()),
+            KIND_STRING
+        );
         assert_eq!(u32::from_le_bytes(bytes[4..8].try_into().unwrap()), 2);
-        assert_eq!(u16::from_le_bytes(bytes[8..10].try_into().unwrap()), b'a' as u16);
+        assert_eq!(
+            u16::from_le_bytes(bytes[8..10].try_into().unwrap()),
+            b'a' as u16
+        );
         assert_eq!(s.end() % 8, 0);
     }
 }

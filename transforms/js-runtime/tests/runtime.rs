@@ -1180,7 +1180,7 @@ fn iterating_arrays_sees_pushes() {
     rt.call("array_push", &[v(a), v(num(1.0))]);
     rt.call("array_set_length", &[v(a), i(3)]);
     rt.call("set", &[v(a), v(num(2.0)), v(num(3.0))]);
-    let it = rt.v("get_iterator", &[v(a)]);
+    let it = rt.v("get_iterator", &[v(a), i(0), i(0)]);
     let mut seen = Vec::new();
     loop {
         let x = rt.v("iterator_next", &[v(it)]);
@@ -1205,7 +1205,7 @@ fn iterating_strings_by_code_point() {
         .chain([0xD800, 0x41, 0xDC00])
         .collect();
     let s = rt.string_utf16(&units);
-    let it = rt.v("get_iterator", &[v(s)]);
+    let it = rt.v("get_iterator", &[v(s), i(0), i(0)]);
     let mut seen: Vec<Vec<u16>> = Vec::new();
     loop {
         let x = rt.v("iterator_next", &[v(it)]);
@@ -1226,7 +1226,7 @@ fn iterating_strings_by_code_point() {
         ]
     );
     let e = rt.string("");
-    let it = rt.v("get_iterator", &[v(e)]);
+    let it = rt.v("get_iterator", &[v(e), i(0), i(0)]);
     assert_eq!(rt.v("iterator_next", &[v(it)]), DONE);
 }
 
@@ -1241,14 +1241,36 @@ fn non_iterables_throw() {
         ),
         (
             NULL,
-            "null is not iterable (cannot read property Symbol(Symbol.iterator))",
+            "object null is not iterable (cannot read property Symbol(Symbol.iterator))",
         ),
-        (num(5.0), "5 is not iterable"),
-        (o, "object is not iterable"),
+        (
+            num(5.0),
+            "number 5 is not iterable (cannot read property Symbol(Symbol.iterator))",
+        ),
+        (
+            o,
+            "object is not iterable (cannot read property Symbol(Symbol.iterator))",
+        ),
     ] {
-        assert_eq!(rt.v("get_iterator", &[v(x)]), U);
+        assert_eq!(rt.v("get_iterator", &[v(x), i(0), i(0)]), U);
         assert_eq!(rt.expect_exception(), format!("TypeError: {msg}"));
     }
+    // With the source text (for-of, spread, destructuring).
+    let what = rt.string("xs");
+    let what = payload_of(what) as i32;
+    assert_eq!(rt.v("get_iterator", &[v(o), i(what), i(0)]), U);
+    assert_eq!(rt.expect_exception(), "TypeError: xs is not iterable");
+    // Call spread.
+    assert_eq!(rt.v("get_iterator", &[v(U), i(what), i(1)]), U);
+    assert_eq!(
+        rt.expect_exception(),
+        "TypeError: xs is not iterable (cannot read property undefined)"
+    );
+    assert_eq!(rt.v("get_iterator", &[v(o), i(what), i(1)]), U);
+    assert_eq!(
+        rt.expect_exception(),
+        "TypeError: Spread syntax requires ...iterable[Symbol.iterator] to be a function"
+    );
 }
 
 // ---- memory ------------------------------------------------------------------
@@ -1308,4 +1330,121 @@ fn boxes_and_envs() {
     let s = rt.i("new_string", &[i(5)]) as u32;
     assert_eq!(rt.u32_at(s) & KIND_MASK, KIND_STRING);
     assert_eq!(rt.u32_at(s + STR_LEN), 5);
+}
+
+// ---- iteration helpers (destructuring, spread, rest, iterator objects) -------
+
+#[test]
+fn iterator_results_have_value_then_done() {
+    let mut rt = Rt::new();
+    let r = rt.v("make_iter_result", &[v(num(7.0)), i(0)]);
+    assert_eq!(rt.get(r, "value"), num(7.0));
+    assert_eq!(rt.get(r, "done"), FALSE);
+    let keys = rt.v("own_keys", &[v(r)]);
+    assert_eq!(rt.string_array(keys), ["value", "done"]);
+    let r = rt.v("make_iter_result", &[v(U), i(1)]);
+    assert_eq!(rt.get(r, "done"), TRUE);
+    assert_eq!(rt.get(r, "value"), U);
+}
+
+#[test]
+fn destructuring_reads_arrays_by_index() {
+    let mut rt = Rt::new();
+    let a = rt.v("new_array", &[i(0)]);
+    rt.call("array_push", &[v(a), v(num(1.0))]);
+    rt.call("array_set_length", &[v(a), i(3)]);
+    rt.call("set", &[v(a), v(num(2.0)), v(num(3.0))]);
+    // An array is its own handle.
+    assert_eq!(rt.v("destructure_iter", &[v(a), i(0)]), a);
+    let got: Vec<u64> = (0..4)
+        .map(|k| rt.v("destructure_next", &[v(a), i(k)]))
+        .collect();
+    assert_eq!(got, [num(1.0), U, num(3.0), DONE]);
+    let rest = rt.v("destructure_rest", &[v(a), i(1)]);
+    assert_eq!(rt.i("array_length", &[v(rest)]), 2);
+    assert_eq!(rt.v("get", &[v(rest), v(num(0.0))]), U);
+    // A string goes through the iterator protocol (by code point).
+    let s = rt.string("a\u{1F600}");
+    let it = rt.v("destructure_iter", &[v(s), i(0)]);
+    let x = rt.v("destructure_next", &[v(it), i(0)]);
+    assert_eq!(rt.read_string(x), "a");
+    let rest = rt.v("destructure_rest", &[v(it), i(1)]);
+    let parts = rt.string_array(rest);
+    assert_eq!(parts, ["\u{1F600}"]);
+    // Not iterable.
+    assert_eq!(rt.v("destructure_iter", &[v(num(1.0)), i(0)]), U);
+    assert!(rt.expect_exception().contains("number 1 is not iterable"));
+}
+
+#[test]
+fn spread_rest_and_copied_properties() {
+    let mut rt = Rt::new();
+    let out = rt.v("new_array", &[i(0)]);
+    let s = rt.string("xy");
+    rt.call("spread_into", &[v(out), v(s), i(0), i(0)]);
+    assert_eq!(rt.string_array(out), ["x", "y"]);
+    // rest_args: arguments from..argc, from the shadow stack.
+    let argv = rt.i("push_args", &[i(3)]);
+    for k in 0..3u32 {
+        rt.write_u64(argv as u32 + 8 * k, num(k as f64 + 10.0));
+    }
+    let r = rt.v("rest_args", &[i(argv), i(3), i(1)]);
+    assert_eq!(rt.i("array_length", &[v(r)]), 2);
+    assert_eq!(rt.v("get", &[v(r), v(num(1.0))]), num(12.0));
+    let none = rt.v("rest_args", &[i(argv), i(3), i(5)]);
+    assert_eq!(rt.i("array_length", &[v(none)]), 0);
+    rt.call("pop_args", &[i(3)]);
+    // copy_props skips the excluded keys.
+    let src = rt.v("new_object", &[]);
+    rt.set(src, "a", num(1.0));
+    rt.set(src, "b", num(2.0));
+    let ex = rt.v("new_array", &[i(1)]);
+    let ka = rt.string("a");
+    rt.call("array_push", &[v(ex), v(ka)]);
+    let dst = rt.v("new_object", &[]);
+    rt.call("copy_props", &[v(dst), v(src), v(ex)]);
+    let keys = rt.v("own_keys", &[v(dst)]);
+    assert_eq!(rt.string_array(keys), ["b"]);
+    // undefined / null sources copy nothing.
+    rt.call("copy_props", &[v(dst), v(U), v(U)]);
+    rt.no_exception();
+}
+
+#[test]
+fn array_iterator_objects_step_like_node() {
+    let mut rt = Rt::new();
+    let a = rt.v("new_array", &[i(0)]);
+    let x = rt.string("x");
+    rt.call("array_push", &[v(a), v(x)]);
+    let it = rt.v("new_array_iterator", &[v(a), i(AITER_ENTRIES as i32)]);
+    // for-of steps it directly (get_iterator returns it as its own handle).
+    let h = rt.v("get_iterator", &[v(it), i(0), i(0)]);
+    assert_eq!(h, it);
+    let e = rt.v("iterator_next", &[v(h)]);
+    assert_eq!(rt.v("get", &[v(e), v(num(0.0))]), num(0.0));
+    let second = rt.v("get", &[v(e), v(num(1.0))]);
+    assert_eq!(rt.read_string(second), "x");
+    assert_eq!(rt.v("iterator_next", &[v(h)]), DONE);
+    assert_eq!(rt.v("iterator_next", &[v(h)]), DONE);
+    let keys = rt.v("new_array_iterator", &[v(a), i(AITER_KEYS as i32)]);
+    assert_eq!(rt.v("iterator_next", &[v(keys)]), num(0.0));
+}
+
+#[test]
+fn destructuring_errors_name_the_source() {
+    let mut rt = Rt::new();
+    let what = rt.string("obj.p");
+    let what = payload_of(what) as i32;
+    let prop = rt.string("a");
+    let prop = payload_of(prop) as i32;
+    rt.call("throw_destructure", &[v(U), i(what), i(prop)]);
+    assert_eq!(
+        rt.expect_exception(),
+        "TypeError: Cannot destructure property 'a' of 'obj.p' as it is undefined."
+    );
+    rt.call("throw_destructure", &[v(NULL), i(0), i(0)]);
+    assert_eq!(
+        rt.expect_exception(),
+        "TypeError: Cannot destructure 'object null' as it is null."
+    );
 }

@@ -6,8 +6,9 @@
 //! * [`parse`]: swc → AST, syntax errors with `file:line:col`.
 //! * [`error`]: the [`CompileError`] type.
 //! * `lower`: scope analysis, functions and closures, expressions,
-//!   statements, control flow with exceptions, calls, intrinsics, built-in
-//!   fast paths.
+//!   statements, control flow with exceptions, calls (with spread),
+//!   destructuring patterns, generators (`yield`/`yield*` over the IR's
+//!   coroutine instructions), intrinsics, built-in fast paths.
 //! * `prelude`: the self-hosted built-ins (JS source compiled with the
 //!   user's script).
 //!
@@ -16,6 +17,17 @@
 //! ReferenceError (strict-mode-like); assigning to a `const` throws
 //! `TypeError: Assignment to constant variable.` at run time; function
 //! declarations in blocks are block-scoped (strict-mode semantics).
+//!
+//! Generators: a generator function is a *starter* (its code as a function
+//! value: creates the generator object, evaluating parameter defaults and
+//! patterns at the call) and a *body*, a coroutine entry `(gen) -> i64`
+//! marked with `Module::mark_coroutine_entry`, which reads its callee,
+//! `this` and arguments from the generator object. `yield` is one
+//! `coro.suspend`, after which the body dispatches on the resume mode the
+//! runtime stored in the generator (next / throw / return, the last two
+//! through the ordinary exception and `finally` lowering); see
+//! `lower/generator.rs` and the runtime's `generators.rs`. Unsupported:
+//! async functions and async generators, classes, `arguments`.
 
 pub mod error;
 pub mod lower;

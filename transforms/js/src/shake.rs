@@ -42,7 +42,24 @@ pub const IMPLICIT: &[&str] = &[
     // The iteration protocol (for-of, spread, destructuring, yield*) looks
     // these up on iterators and generator objects without the program
     // naming them.
-    "Symbol", "iterator", "next", "return", "throw", "done", "value",
+    "Symbol",
+    "iterator",
+    "next",
+    "return",
+    "throw",
+    "done",
+    "value",
+    // The symbol-keyed methods the iteration protocol calls (stored under
+    // these keys): `arr[Symbol.iterator]()`, iterating array and string
+    // iterator objects.
+    "Symbol(Symbol.iterator)",
+    // The runtime throws these (`e.constructor`, `instanceof TypeError`
+    // must work even when the program never names them).
+    "Error",
+    "TypeError",
+    "RangeError",
+    "ReferenceError",
+    "SyntaxError",
 ];
 
 /// Collects every identifier, property name and string literal.

@@ -36,18 +36,17 @@ fn syntax(src: &str, line: u32, col: u32) {
 fn unsupported_constructs_at_exact_positions() {
     unsupported("var a = 1;\nclass P {}\n", 2, 1, "class declarations");
     unsupported("var C = class {};", 1, 9, "class");
-    unsupported("function* g() { yield 1; }", 1, 1, "generator");
-    unsupported("var g = function* () {};", 1, 9, "generator");
+    unsupported("async function* g() { yield 1; }", 1, 1, "async generators");
+    unsupported("var o = {\n  async *g() {}\n};", 2, 3, "async generators");
+    unsupported("function* g() { class K { *m() {} } }", 1, 17, "class");
     unsupported("async function f() {}", 1, 1, "async");
     unsupported("var f = async () => 1;", 1, 9, "async");
-    unsupported("var [a, b] = [1, 2];", 1, 5, "destructuring");
-    unsupported("var { a } = {};", 1, 5, "destructuring");
-    unsupported("function f({ a }) {}", 1, 12, "destructuring");
-    unsupported("function f(...r) {}", 1, 12, "rest");
-    unsupported("var a, b; [a, b] = [b, a];", 1, 11, "destructuring");
-    unsupported("f(...xs);", 1, 3, "spread");
-    unsupported("var a = [1, ...xs];", 1, 13, "spread");
-    unsupported("var o = { ...p };", 1, 11, "spread");
+    unsupported(
+        "var x = 1;\nvar y = yieldy => x;\nvar z = async function* () {};",
+        3,
+        9,
+        "async generators",
+    );
     unsupported("var r = /ab+c/g;", 1, 9, "regular expression");
     unsupported("var b = 10n;", 1, 9, "BigInt");
     unsupported("var o = {\n  get x() { return 1; }\n};", 2, 3, "getters");
@@ -62,13 +61,11 @@ fn unsupported_constructs_at_exact_positions() {
     unsupported("var t = tag`x`;", 1, 9, "tagged template");
     unsupported("debugger;", 1, 1, "debugger");
     unsupported("var o = { f() { return super.x; } };", 1, 24, "super");
-    unsupported("function f(a = 1) {}", 1, 12, "default");
-    unsupported("for (var [k, v] of m) {}", 1, 10, "destructuring");
     unsupported(
-        "var o = {};\nfor (o.k in o) {}",
+        "var s = Symbol.iterator;\nvar o = { get [s]() {} };",
         2,
-        6,
-        "for-in/for-of targets",
+        11,
+        "getters",
     );
     unsupported(
         "  var x = 1;\n  var y = x + /re/.source;",
@@ -169,6 +166,15 @@ fn valid_subset_compiles_and_verifies() {
         "var o = { a: 1, 'b': 2, [1 + 1]: 3, m() { return this.a; }, f: function () {}, g: () => 1 }; delete o.a;",
         "switch (1) { case 1: let q = 1; default: q; }",
         "var u = undefined?.x ?? null?.(); var t = `a${u}b`;",
+        // Generators, yield, yield*, generator methods.
+        "function* g(a, b = a) { const x = yield a; yield* [x, b]; return yield; } var o = { *m() { yield this; }, *[Symbol.iterator]() {} };",
+        "var h = function* () { try { yield 1; } finally { yield 2; } }; for (const v of h()) {}",
+        // Patterns: declarations, assignments, parameters, for-of heads, catch.
+        "var [a, , b = 1, ...c] = [1]; let { d, e: { f } = {}, [a]: g, ...h } = {}; [a, b] = [b, a]; ({ d, x: a.y } = {});",
+        "function p([a], { b = 2 } = {}, ...r) { return r; } var q = ({ a }, [b]) => a + b;",
+        "for (const [k, v] of []) {} for ([a, b] of []) {} for (var { z } of []) {} try {} catch ({ message }) {}",
+        // Spread and rest.
+        "function f(...xs) { return xs; } f(...[1, 2], 3, ...'ab'); new f(...[]); var s = [...[1], ...'x']; var o2 = { ...s, k: 1 };",
     ];
     for src in srcs {
         let m = compile_js(src, "ok.js").unwrap_or_else(|e| panic!("{src}: {e}"));

@@ -4,6 +4,7 @@
 //! by several modules (tag dispatch, key comparison, exception checks).
 
 use super::Runtime;
+
 use crate::layout::*;
 use crate::statics::StaticData;
 use switchyard_ir::BinOp::*;
@@ -19,6 +20,7 @@ pub(crate) struct Cx {
     pub rt: Runtime,
     pub h: Helpers,
     pub k: Strs,
+    pub features: super::Features,
 }
 
 /// Private runtime functions (not part of the front end's contract).
@@ -54,6 +56,24 @@ pub(crate) struct Helpers {
     pub ascii_to_string: FuncId,
     /// `new_iter(kind: I, target: V) -> V`
     pub new_iter: FuncId,
+    /// `iter_result_check(r: V) -> V` **throws**: `r` unchanged if it is an
+    /// object, else TypeError `Iterator result <r> is not an object`.
+    pub iter_result_check: FuncId,
+    /// `call1_method(f: V, this: V, arg: V) -> V` **throws**: `f.call(this, arg)`.
+    pub call1_method: FuncId,
+    /// `throw_type_with(a: P, b: P, c: P)`: TypeError with message `a + b + c`.
+    pub throw_type_with: FuncId,
+    /// %GeneratorPrototype%.next / .return / .throw (JS calling convention).
+    pub gen_proto_next: FuncId,
+    pub gen_proto_return: FuncId,
+    pub gen_proto_throw: FuncId,
+    /// %IteratorPrototype%[Symbol.iterator]: returns `this`.
+    pub iterator_proto_iterator: FuncId,
+    /// %ArrayIteratorPrototype%.next and %StringIteratorPrototype%.next.
+    pub array_iter_proto_next: FuncId,
+    /// `array_iter_step(p: P) -> V`: the next value of the array/string
+    /// iterator object `p`, or DONE.
+    pub array_iter_step: FuncId,
 }
 
 /// An interned static string: its address and length in UTF-16 units.
@@ -121,6 +141,40 @@ strs! {
     native_code = "() { [native code] }",
     sym_iterator = "Symbol(Symbol.iterator)",
     sym_async_iterator = "Symbol(Symbol.asyncIterator)",
+    sym_to_string_tag = "Symbol(Symbol.toStringTag)",
+    next = "next",
+    return_ = "return",
+    throw_ = "throw",
+    value = "value",
+    done = "done",
+    generator = "Generator",
+    generator_function = "GeneratorFunction",
+    sym_iterator_name = "[Symbol.iterator]",
+    already_running = "Generator is already running",
+    gen_incompatible_pre = "Method [Generator].prototype.",
+    gen_incompatible_post = " called on incompatible receiver ",
+    iter_result_pre = "Iterator result ",
+    not_an_object = " is not an object",
+    symbol_iterator_not_object = "Result of the Symbol.iterator method is not an object",
+    no_throw_method = "The iterator does not provide a 'throw' method.",
+    spread_requires = "Spread syntax requires ...iterable[Symbol.iterator] to be a function",
+    not_iterable_undefined = " is not iterable (cannot read property undefined)",
+    destructure_pre = "Cannot destructure property '",
+    destructure_of = "' of '",
+    destructure_as = "' as it is ",
+    destructure_whole = "Cannot destructure '",
+    period = ".",
+    object_null = "object null",
+    number_sp = "number ",
+    boolean_sp = "boolean ",
+    symbol_sp = "symbol ",
+    function_sp = "function ",
+    object_receiver = "#<Object>",
+    open_bracket = "[",
+    array_iterator = "Array Iterator",
+    string_iterator = "String Iterator",
+    array_iterator_next_pre = "Method Array Iterator.prototype.next called on incompatible receiver ",
+    close_bracket = "]",
     cannot_read = "Cannot read properties of ",
     reading = " (reading '",
     cannot_set = "Cannot set properties of ",

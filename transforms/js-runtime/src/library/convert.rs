@@ -253,6 +253,9 @@ fn to_string(m: &mut Module, cx: &Cx) {
         let a = b.str_val(k.sym_async_iterator);
         let i = b.str_val(k.sym_iterator);
         let r = b.select(is_async, a, i);
+        let is_tag = b.opi(I32Eq, p, SYMBOL_TO_STRING_TAG as i32);
+        let t = b.str_val(k.sym_to_string_tag);
+        let r = b.select(is_tag, t, r);
         b.ret1(r);
     });
 }

@@ -12,23 +12,31 @@
 //! * Functions marked **throws** may set `exc_pending`; the caller must check
 //!   it right after the call (the front end does this after every call that
 //!   can throw). When they throw, their result is `undefined` / 0.
-//! * Nothing here calls back into JS code except `call` and `construct`:
+//! * Nothing here calls back into JS code except `call`, `construct`,
+//!   `call_spread`, `construct_spread` and the iteration functions (user
+//!   iterators' `[Symbol.iterator]`/`next`/`return`/`throw`, generator
+//!   bodies through `gen_resume`):
 //!   `add`/`to_string`/`to_number` never do (ToPrimitive on our objects
 //!   uses the built-in conversions only: arrays join with ",", plain objects
 //!   are `"[object Object]"`, errors `"Name: message"`, functions
 //!   `"function NAME() { [native code] }"`).
 //! * Symbol-keyed properties (`obj[Symbol.iterator]`) are stored under the
 //!   key string `"Symbol(Symbol.iterator)"`, always hidden, so they never
-//!   show in `own_keys`.
+//!   show in `own_keys`; those set by `set` (assignments, object literals)
+//!   are also flagged `PROP_SYMBOL` so that console.log shows them.
+//! * Only `gen_resume` contains coroutine instructions (`coro.new`,
+//!   `coro.resume`, `coro.free`), and only when [`Features::generators`] is
+//!   on; generator bodies (the front end's) contain the `coro.suspend`s.
 //!
 //! Implementation: one module per concept (`alloc`, `strings`, `convert`,
-//! `operators`, `objects`, `errors`, `iterate`, `init`), sharing the
+//! `operators`, `objects`, `errors`, `iterate`, `generators`, `init`), sharing the
 //! builder shorthands and interned strings of `context`.
 
 mod alloc;
 mod context;
 mod convert;
 mod errors;
+mod generators;
 mod init;
 mod iterate;
 mod objects;
@@ -84,6 +92,27 @@ pub struct Runtime {
     /// Indexed by `layout::ERR_*`: Error.prototype, TypeError.prototype, …
     /// Each inherits from Error.prototype (which inherits from Object.prototype).
     pub proto_errors: Vec<GlobalId>,
+    /// %IteratorPrototype% (hidden `[Symbol.iterator]() { return this }`).
+    pub proto_iterator: GlobalId,
+    /// %GeneratorPrototype% (inherits from %IteratorPrototype%): hidden
+    /// `next`, `return`, `throw` (runtime functions), `[Symbol.toStringTag]`
+    /// "Generator", `constructor` = %GeneratorFunction.prototype%.
+    pub proto_generator: GlobalId,
+    /// %GeneratorFunction.prototype% (inherits from Function.prototype): the
+    /// prototype of every generator function; hidden `prototype` =
+    /// %GeneratorPrototype%, `[Symbol.toStringTag]` "GeneratorFunction".
+    pub proto_generator_function: GlobalId,
+    /// i32: the `exc_pos` of an exception a delegate threw, while the
+    /// delegating generator's body is resumed (GEN_MODE_DELEGATE_THROW) to
+    /// rethrow it.
+    pub gen_throw_pos: GlobalId,
+    /// %ArrayIteratorPrototype% / %StringIteratorPrototype% (inherit from
+    /// %IteratorPrototype%): hidden `next`, `[Symbol.toStringTag]`.
+    pub proto_array_iterator: GlobalId,
+    pub proto_string_iterator: GlobalId,
+    /// i64: the completion value when `gen_resume` / `yield_star_step`
+    /// return `layout::DONE` (read it right after the call).
+    pub gen_retval: GlobalId,
 
     // ---- start-up ----------------------------------------------------------
     /// `init()`: creates the prototype objects. `main` calls it first.
@@ -184,6 +213,15 @@ pub struct Runtime {
     /// `new_function(slot: I, env: P, name: P, arity: I) -> V`
     /// (prototype Function.prototype)
     pub new_function: FuncId,
+    /// `new_generator_function(slot: I, env: P, name: P, arity: I) -> V`:
+    /// like `new_function` (the slot's code is the generator's *starter*,
+    /// which calls `new_generator`), with class CLASS_GENERATOR_FUNCTION and
+    /// prototype %GeneratorFunction.prototype%.
+    pub new_generator_function: FuncId,
+    /// `set_function_name(f: V, key: V)`: names the function `f` after a
+    /// computed property key (`{ [k]() {} }`): the key's string, or
+    /// `[Symbol.iterator]` for a symbol.
+    pub set_function_name: FuncId,
     /// `new_box(v: V) -> P`
     pub new_box: FuncId,
     /// `new_env(count: I) -> P` (slots zero; the front end stores box pointers)
@@ -238,24 +276,125 @@ pub struct Runtime {
     /// `sep`, in a single allocation; arr must be an array. (Added.)
     pub array_join: FuncId,
 
-    // ---- iteration (for-of) -------------------------------------------------
-    /// `get_iterator(v: V) -> V` **throws** TypeError `… is not iterable`
+    // ---- iteration (for-of, spread, destructuring, yield*) --------------------
+    /// `get_iterator(v: V, what: P, style: I) -> V` **throws**: an iterator
+    /// handle for `iterator_next`/`iterator_close`: a KIND_ITER block for
+    /// arrays and strings (never consulting `[Symbol.iterator]`) and for
+    /// objects whose `[Symbol.iterator]` method returns an iterator object
+    /// (its `next` read once); a generator whose iteration methods are the
+    /// built-in ones (it and its prototype have no own properties) is its
+    /// own handle. Errors: style 0 (for-of, array spread, destructuring):
+    /// TypeError `<what> is not iterable` (what = the source text, or 0 for
+    /// V8's `number 5 is not iterable (cannot read property
+    /// Symbol(Symbol.iterator))` form); style 1 (call spread): `<what> is
+    /// not iterable (cannot read property undefined)` for undefined/null,
+    /// else `Spread syntax requires ...iterable[Symbol.iterator] to be a
+    /// function`. Also `Result of the Symbol.iterator method is not an
+    /// object`.
     pub get_iterator: FuncId,
     /// `iterator_next(it: V) -> V`: the next value, or `layout::DONE`
-    /// **throws**. Strings iterate by code point.
+    /// **throws**. Strings iterate by code point. Generators are resumed
+    /// directly (no result object is allocated); user iterators' results
+    /// must be objects (`Iterator result 5 is not an object`).
     pub iterator_next: FuncId,
-    /// `iterator_close(it: V)` **throws**: called when a for-of exits early
+    /// `iterator_close(it: V)` **throws**: called when a for-of or a
+    /// destructuring exits early: calls the iterator's `return` method if it
+    /// has one (the result must be an object).
     pub iterator_close: FuncId,
+    /// `destructure_iter(v: V, what: P) -> V` **throws**: for array
+    /// destructuring: an array is its own handle (read by index, no
+    /// allocation); anything else `get_iterator(v, what, 0)`.
+    pub destructure_iter: FuncId,
+    /// `destructure_next(it: V, idx: I) -> V` **throws**: element `idx` of
+    /// an array handle (holes read as undefined, DONE at the end), else
+    /// `iterator_next(it)`.
+    pub destructure_next: FuncId,
+    /// `destructure_rest(it: V, idx: I) -> V` **throws**: a new array of the
+    /// remaining values (elements from `idx` for an array handle).
+    pub destructure_rest: FuncId,
+    /// `spread_into(arr: V, v: V, what: P, style: I)` **throws**: appends the
+    /// values of iterable `v` to array `arr` (`get_iterator` errors).
+    pub spread_into: FuncId,
+    /// `call_spread(f: V, this: V, args: V, what: P) -> V` **throws**: calls
+    /// `f` with the elements of the array `args` as arguments (`what`
+    /// names the callee in `… is not a function`).
+    pub call_spread: FuncId,
+    /// `construct_spread(f: V, args: V) -> V` **throws**: `new f(...args)`.
+    pub construct_spread: FuncId,
+    /// `rest_args(argv: P, argc: I, from: I) -> V`: a new array of
+    /// arguments `from..argc` (rest parameters).
+    pub rest_args: FuncId,
+    /// `copy_props(target: V, src: V, excluded: V)` **throws**: copies the
+    /// own enumerable properties of `src` (any value; undefined/null copy
+    /// nothing) whose keys are not in the array `excluded` (or undefined) to
+    /// `target` (object spread, object rest patterns).
+    pub copy_props: FuncId,
+    /// `throw_destructure(v: V, what: P, prop: P)`: TypeError `Cannot
+    /// destructure property 'prop' of 'what' as it is undefined.` (or
+    /// `Cannot destructure 'what' as it is null.` when prop is 0); what = 0
+    /// uses `undefined` / `object null`.
+    pub throw_destructure: FuncId,
+
+    // ---- generators -------------------------------------------------------------
+    /// `new_generator(callee: P, this: V, argv: P, argc: I, entry: I) -> V`:
+    /// the generator object a generator function's starter returns:
+    /// prototype `callee.prototype` (if an object, else
+    /// %GeneratorPrototype%), state GEN_START, the arguments copied inline.
+    /// The coroutine is created by the first `next`.
+    pub new_generator: FuncId,
+    /// `gen_resume(gen: P, mode: I, v: V) -> V` **throws**: resumes the
+    /// generator object `gen` (`next(v)`, `throw(v)`, `return(v)` by
+    /// `layout::GEN_MODE_*`), with the state machine of the spec
+    /// (`Generator is already running`, completed generators, `return`/`throw`
+    /// before the start). Returns the yielded value (a result object if the
+    /// generator's GEN_RAW is set), or `layout::DONE` with the completion
+    /// value in `gen_retval`. If the body throws, the generator is completed
+    /// and the exception propagates.
+    pub gen_resume: FuncId,
+    /// `new_array_iterator(target: V, kind: I) -> V`: an array iterator
+    /// object over the array `target` (kind `AITER_VALUES` / `KEYS` /
+    /// `ENTRIES`), or a string iterator over the string `target` (kind
+    /// `AITER_CODE_POINTS`).
+    pub new_array_iterator: FuncId,
+    /// `make_iter_result(v: V, done: I) -> V`: `{ value: v, done }`.
+    pub make_iter_result: FuncId,
+    /// `yield_star_step(gen: P, it: V, mode: I, v: V) -> V` **throws**: one
+    /// step of `yield*` in generator `gen` over the iterator handle `it`
+    /// (from `get_iterator`): forwards `next(v)` / `throw(v)` / `return(v)`
+    /// per the spec. Returns the value to yield (setting `gen`'s GEN_RAW when
+    /// it is a result object to pass on as is), or DONE with `gen_retval`
+    /// holding the delegate's return value: for mode RETURN the generator
+    /// must then return that value, for the others it is the value of the
+    /// `yield*` expression. A missing `throw` method closes the iterator and
+    /// throws `The iterator does not provide a 'throw' method.`
+    pub yield_star_step: FuncId,
+}
+
+/// What the program needs from the runtime beyond the basics.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Features {
+    /// The program has generator functions. Without them no generator
+    /// object can exist, and `gen_resume` (the only runtime function with
+    /// coroutine instructions) is a trap: a program without suspension
+    /// points then has no coroutine instructions at all, and compiles to
+    /// the same Wasm under every strategy.
+    pub generators: bool,
 }
 
 /// Declares the host imports, creates the runtime's globals and functions in
-/// `m`, interning the strings it needs in `statics`.
+/// `m`, interning the strings it needs in `statics`. (No generators: see
+/// [`install_with`].)
 pub fn install(m: &mut Module, statics: &mut StaticData) -> Runtime {
+    install_with(m, statics, Features::default())
+}
+
+/// [`install`] for a program with the given [`Features`].
+pub fn install_with(m: &mut Module, statics: &mut StaticData, features: Features) -> Runtime {
     let host = declare_host(m);
     let rt = declare_runtime(m, host);
     let h = declare_helpers(m);
     let k = Strs::intern(statics);
-    let cx = Cx { rt, h, k };
+    let cx = Cx { rt, h, k, features };
     alloc::build(m, &cx);
     strings::build(m, &cx);
     convert::build(m, &cx);
@@ -263,6 +402,7 @@ pub fn install(m: &mut Module, statics: &mut StaticData) -> Runtime {
     objects::build(m, &cx);
     errors::build(m, &cx);
     iterate::build(m, &cx);
+    generators::build(m, &cx);
     init::build(m, &cx);
     cx.rt
 }
@@ -350,6 +490,13 @@ fn declare_runtime(m: &mut Module, host: HostFuncs) -> Runtime {
         .iter()
         .map(|n| g(&format!("proto_{n}"), I32))
         .collect();
+    let proto_iterator = g("proto_Iterator", I32);
+    let proto_generator = g("proto_Generator", I32);
+    let proto_generator_function = g("proto_GeneratorFunction", I32);
+    let gen_retval = g("gen_retval", I64);
+    let proto_array_iterator = g("proto_ArrayIterator", I32);
+    let gen_throw_pos = g("gen_throw_pos", I32);
+    let proto_string_iterator = g("proto_StringIterator", I32);
     let mut f = |name: &str, params: &[Type], results: &[Type]| {
         m.declare_func(
             format!("rt_{name}"),
@@ -371,6 +518,13 @@ fn declare_runtime(m: &mut Module, host: HostFuncs) -> Runtime {
         proto_number,
         proto_boolean,
         proto_errors,
+        proto_iterator,
+        proto_generator,
+        proto_generator_function,
+        proto_array_iterator,
+        proto_string_iterator,
+        gen_throw_pos,
+        gen_retval,
         init: f("init", &[], &[]),
         alloc: f("alloc", &[I32], &[I32]),
         push_args: f("push_args", &[I32], &[I32]),
@@ -405,6 +559,8 @@ fn declare_runtime(m: &mut Module, host: HostFuncs) -> Runtime {
         define_hidden: f("define_hidden", &[I64, I32, I64], &[]),
         own_keys: f("own_keys", &[I64], &[I64]),
         new_function: f("new_function", &[I32, I32, I32, I32], &[I64]),
+        new_generator_function: f("new_generator_function", &[I32, I32, I32, I32], &[I64]),
+        set_function_name: f("set_function_name", &[I64, I64], &[]),
         new_box: f("new_box", &[I64], &[I32]),
         new_env: f("new_env", &[I32], &[I32]),
         call: f("call", &[I64, I64, I32, I32], &[I64]),
@@ -424,9 +580,23 @@ fn declare_runtime(m: &mut Module, host: HostFuncs) -> Runtime {
         string_index_of: f("string_index_of", &[I32, I32, I32], &[I32]),
         concat_all: f("concat_all", &[I64], &[I64]),
         array_join: f("array_join", &[I64, I32], &[I64]),
-        get_iterator: f("get_iterator", &[I64], &[I64]),
+        get_iterator: f("get_iterator", &[I64, I32, I32], &[I64]),
         iterator_next: f("iterator_next", &[I64], &[I64]),
         iterator_close: f("iterator_close", &[I64], &[]),
+        destructure_iter: f("destructure_iter", &[I64, I32], &[I64]),
+        destructure_next: f("destructure_next", &[I64, I32], &[I64]),
+        destructure_rest: f("destructure_rest", &[I64, I32], &[I64]),
+        spread_into: f("spread_into", &[I64, I64, I32, I32], &[]),
+        call_spread: f("call_spread", &[I64, I64, I64, I32], &[I64]),
+        construct_spread: f("construct_spread", &[I64, I64], &[I64]),
+        rest_args: f("rest_args", &[I32, I32, I32], &[I64]),
+        copy_props: f("copy_props", &[I64, I64, I64], &[]),
+        throw_destructure: f("throw_destructure", &[I64, I32, I32], &[]),
+        new_generator: f("new_generator", &[I32, I64, I32, I32, I32], &[I64]),
+        gen_resume: f("gen_resume", &[I32, I32, I64], &[I64]),
+        make_iter_result: f("make_iter_result", &[I64, I32], &[I64]),
+        new_array_iterator: f("new_array_iterator", &[I64, I32], &[I64]),
+        yield_star_step: f("yield_star_step", &[I32, I64, I32, I64], &[I64]),
     }
 }
 
@@ -453,6 +623,23 @@ fn declare_helpers(m: &mut Module) -> Helpers {
         to_primitive: f("to_primitive", &[I64], &[I64]),
         ascii_to_string: f("ascii_to_string", &[I32, I32], &[I32]),
         new_iter: f("new_iter", &[I32, I64], &[I64]),
+        iter_result_check: f("iter_result_check", &[I64], &[I64]),
+        call1_method: f("call1_method", &[I64, I64, I64], &[I64]),
+        throw_type_with: f("throw_type_with", &[I32, I32, I32], &[]),
+        gen_proto_next: f("gen_proto_next", &crate::layout::JS_FUNC_PARAMS, &[I64]),
+        gen_proto_return: f("gen_proto_return", &crate::layout::JS_FUNC_PARAMS, &[I64]),
+        gen_proto_throw: f("gen_proto_throw", &crate::layout::JS_FUNC_PARAMS, &[I64]),
+        iterator_proto_iterator: f(
+            "iterator_proto_iterator",
+            &crate::layout::JS_FUNC_PARAMS,
+            &[I64],
+        ),
+        array_iter_proto_next: f(
+            "array_iter_proto_next",
+            &crate::layout::JS_FUNC_PARAMS,
+            &[I64],
+        ),
+        array_iter_step: f("array_iter_step", &[I32], &[I64]),
     }
 }
 

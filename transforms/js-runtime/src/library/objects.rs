@@ -466,11 +466,21 @@ fn fn_prototype(m: &mut Module, cx: &Cx) {
             let v = b.ld64(e, PROP_VALUE);
             b.ret1(v);
         });
+        let hidden = b.ic(PROP_HIDDEN as i32);
+        // A generator function's prototype inherits from
+        // %GeneratorPrototype% and has no `constructor`.
+        let class = b.ld(f, OBJ_CLASS);
+        let is_gen = b.opi(I32Eq, class, CLASS_GENERATOR_FUNCTION as i32);
+        b.if_then(is_gen, |b| {
+            let gp = b.global_get(cx.rt.proto_generator);
+            let proto = b.c1(cx.rt.new_object_with_proto, &[gp]);
+            b.call(cx.h.add_prop, &[f, key, proto, hidden]);
+            b.ret1(proto);
+        });
         let proto = b.c1(cx.rt.new_object, &[]);
         let pp = b.payload(proto);
         let ckey = b.str_ptr(cx.k.constructor);
         let fv = b.boxed(TAG_FUNCTION, f);
-        let hidden = b.ic(PROP_HIDDEN as i32);
         b.call(cx.h.add_prop, &[pp, ckey, fv, hidden]);
         b.call(cx.h.add_prop, &[f, key, proto, hidden]);
         b.ret1(proto);
@@ -754,7 +764,7 @@ fn set(m: &mut Module, cx: &Cx) {
         let hide = b.bin(I32And, is_sym, target);
         b.if_then(hide, |b| {
             let p = b.payload(obj);
-            let hidden = b.ic(PROP_HIDDEN as i32);
+            let hidden = b.ic((PROP_HIDDEN | PROP_SYMBOL) as i32);
             b.call(cx.h.set_own, &[p, pk, v, hidden]);
             b.ret(&[]);
         });
@@ -992,6 +1002,12 @@ fn construct(m: &mut Module, cx: &Cx) {
             b.ret_val(UNDEFINED);
         });
         let p = b.payload(f);
+        let class = b.ld(p, OBJ_CLASS);
+        let is_gen = b.opi(I32Eq, class, CLASS_GENERATOR_FUNCTION as i32);
+        b.if_then(is_gen, |b| {
+            throw_described(b, cx, f, cx.k.not_a_constructor);
+            b.ret_val(UNDEFINED);
+        });
         let proto = b.c1(cx.h.fn_prototype, &[p]);
         let is_obj = b.is_objlike(proto);
         let pp = b.payload(proto);

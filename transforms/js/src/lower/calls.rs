@@ -14,18 +14,70 @@ use swc_common::Spanned;
 use swc_ecma_ast::{Callee, Expr, ExprOrSpread, MemberExpr, MemberProp};
 use switchyard_ir::{LoadKind, StoreKind};
 
+/// Evaluated call arguments.
+pub enum Args {
+    /// A fixed number of values (in locals, not yet on the shadow stack).
+    Fixed(Vec<Local>),
+    /// With spread elements: an array of all the arguments.
+    Spread(Local),
+}
+
 impl<'a, 's, 'm> Fx<'a, 's, 'm> {
-    /// Evaluates arguments (spread is rejected by the analysis).
+    /// Evaluates arguments without spread elements.
     pub fn args(&mut self, args: &'a [ExprOrSpread]) -> LResult<Vec<Local>> {
         let mut out = Vec::with_capacity(args.len());
         for a in args {
             if let Some(sp) = a.spread {
-                return Err(self.unsupported(sp.lo.0, "spread syntax"));
+                return Err(self.unsupported(sp.lo.0, "spread syntax here"));
             }
             let v = self.expr(&a.expr)?;
             out.push(self.val(v));
         }
         Ok(out)
+    }
+
+    /// Evaluates call arguments, collecting them into an array when there
+    /// are spread elements (`f(a, ...xs)`: the argument count is dynamic).
+    pub fn call_args(&mut self, args: &'a [ExprOrSpread]) -> LResult<Args> {
+        if args.iter().all(|a| a.spread.is_none()) {
+            return Ok(Args::Fixed(self.args(args)?));
+        }
+        let n = self.c32(args.len() as i32);
+        let na = self.rt().new_array;
+        let arr = self.b.call1(na, &[n]);
+        for a in args {
+            let v = self.expr(&a.expr)?;
+            let v = self.val(v);
+            if a.spread.is_some() {
+                let what = self.what_ptr(&a.expr);
+                let style = self.c32(1);
+                let si = self.rt().spread_into;
+                self.call_throwing(si, &[arr, v, what, style], a.expr.span().lo.0);
+            } else {
+                let push = self.rt().array_push;
+                self.b.call(push, &[arr, v]);
+            }
+        }
+        Ok(Args::Spread(arr))
+    }
+
+    /// Calls `f` with evaluated arguments (see [`Self::call_value`]).
+    pub fn call_value_args(
+        &mut self,
+        f: Local,
+        this: Local,
+        args: Args,
+        what: &str,
+        pos: u32,
+    ) -> Local {
+        match args {
+            Args::Fixed(v) => self.call_value(f, this, &v, what, pos),
+            Args::Spread(arr) => {
+                let w = self.str_ptr(what);
+                let cs = self.rt().call_spread;
+                self.call_throwing(cs, &[f, this, arr, w], pos)[0]
+            }
+        }
     }
 
     /// Stores `args` in fresh shadow-stack slots; returns argv (0 when none).
@@ -146,8 +198,8 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                 (fc, u)
             }
         };
-        let args = self.args(&c.args)?;
-        Ok(Val::V(self.call_value(f, this, &args, &what, pos)))
+        let args = self.call_args(&c.args)?;
+        Ok(Val::V(self.call_value_args(f, this, args, &what, pos)))
     }
 
     /// `new F(args)`.
@@ -157,8 +209,16 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         let fc = self.fresh_i64();
         self.b.copy(fc, f);
         let args = match &n.args {
-            Some(a) => self.args(a)?,
-            None => Vec::new(),
+            Some(a) => self.call_args(a)?,
+            None => Args::Fixed(Vec::new()),
+        };
+        let args = match args {
+            Args::Fixed(v) => v,
+            Args::Spread(arr) => {
+                let cs = self.rt().construct_spread;
+                let r = self.call_throwing(cs, &[fc, arr], n.span.lo.0)[0];
+                return Ok(Val::V(r));
+            }
         };
         let argv = self.push_args(&args);
         let argc = self.c32(args.len() as i32);

@@ -114,8 +114,10 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             Some(VarDeclOrExpr::VarDecl(d)) => {
                 if d.kind != VarDeclKind::Var {
                     for decl in &d.decls {
-                        if let Pat::Ident(id) = &decl.name {
-                            if let Some(bid) = self.sh.an.binding_at(id.id.span.lo.0) {
+                        let mut ids = Vec::new();
+                        super::scope::pat_idents(&decl.name, &mut ids);
+                        for id in ids {
+                            if let Some(bid) = self.sh.an.binding_at(id.span.lo.0) {
                                 let u = self.undef();
                                 self.bind_new(bid, u);
                                 if self.sh.an.bindings[bid].captured && d.kind == VarDeclKind::Let {
@@ -174,10 +176,12 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                     return Ok(());
                 };
                 let Pat::Ident(id) = &decl.name else {
-                    return Err(self.unsupported(
-                        swc_common::Spanned::span(&decl.name).lo.0,
-                        "destructuring patterns",
-                    ));
+                    let mode = if d.kind == VarDeclKind::Var {
+                        super::pattern::PatMode::Init
+                    } else {
+                        super::pattern::PatMode::Fresh
+                    };
+                    return self.bind_pat(&decl.name, v, mode, None);
                 };
                 if let Some(bid) = self.sh.an.binding_at(id.id.span.lo.0) {
                     if d.kind == VarDeclKind::Var {
@@ -205,10 +209,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                     }
                     Ok(())
                 }
-                other => Err(self.unsupported(
-                    swc_common::Spanned::span(other).lo.0,
-                    "for-in/for-of targets other than variables",
-                )),
+                other => self.bind_pat(other, v, super::pattern::PatMode::Assign, None),
             },
             ForHead::UsingDecl(u) => Err(self.unsupported(u.span.lo.0, "using declarations")),
         }
@@ -260,8 +261,10 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         let pos = swc_common::Spanned::span(&*f.right).lo.0;
         let v = self.expr(&f.right)?;
         let v = self.val(v);
+        let what = self.what_ptr(&f.right);
+        let style = self.c32(0);
         let gi = self.rt().get_iterator;
-        let it = self.call_throwing(gi, &[v], pos)[0];
+        let it = self.call_throwing(gi, &[v, what, style], pos)[0];
         let iter = self.b.named_local(Type::I64, "forof.iter");
         self.b.copy(iter, it);
         let header = self.b.new_labeled_block("forof");
@@ -287,6 +290,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             landing,
             iter,
             loop_idx,
+            done: None,
         });
         let r = self
             .bind_for_head(&f.left, x)
@@ -305,7 +309,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
 
     /// Calls `iterator_close` while an exception is pending; the original
     /// exception wins over anything the close throws.
-    fn close_iter_keeping_exception(&mut self, iter: Local) {
+    pub fn close_iter_keeping_exception(&mut self, iter: Local) {
         let rt = self.rt().clone_ids();
         let val = self.b.global_get(rt.exc_value);
         let pos = self.b.global_get(rt.exc_pos);
@@ -459,22 +463,32 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                     self.b.jump(entry);
                     return;
                 }
-                Ctl::IterClose { iter, loop_idx, .. } => {
+                Ctl::IterClose {
+                    iter,
+                    loop_idx,
+                    done,
+                    ..
+                } => {
                     if kind == Abrupt::Continue(*loop_idx) {
                         continue;
                     }
-                    let iter = *iter;
+                    let (iter, done) = (*iter, *done);
+                    let skip = self.b.new_block();
+                    if let Some(d) = done {
+                        let close = self.b.new_block();
+                        self.b.branch(d, skip, close);
+                        self.b.switch_to(close);
+                    }
                     let ic = self.rt().iterator_close;
                     self.b.call(ic, &[iter]);
                     let pending = self.rt().exc_pending;
                     let p = self.b.global_get(pending);
                     let slow = self.b.new_block();
-                    let cont = self.b.new_block();
-                    self.b.branch(p, slow, cont);
+                    self.b.branch(p, slow, skip);
                     self.b.switch_to(slow);
                     let l = self.landing_below(i);
                     self.b.jump(l);
-                    self.b.switch_to(cont);
+                    self.b.switch_to(skip);
                 }
                 Ctl::Catch { .. } => {}
             }
@@ -575,9 +589,13 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         self.b.global_set(rt.exc_pos, z);
         if let Some(p) = &h.param {
             let Pat::Ident(id) = p else {
-                return Err(
-                    self.unsupported(swc_common::Spanned::span(p).lo.0, "destructuring patterns")
-                );
+                let vc = self.fresh_i64();
+                self.b.copy(vc, v);
+                self.bind_pat(p, vc, super::pattern::PatMode::Fresh, None)?;
+                self.block(&h.body.stmts)?;
+                self.b.jump(after);
+                self.b.switch_to(after);
+                return Ok(());
             };
             if let Some(bid) = self.sh.an.binding_at(id.id.span.lo.0) {
                 debug_assert_eq!(self.sh.an.bindings[bid].kind, BindKind::CatchParam);

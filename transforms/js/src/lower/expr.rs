@@ -93,6 +93,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             Expr::New(n) => self.new_expr(n),
             Expr::Tpl(t) => self.template(t),
             Expr::OptChain(o) => self.opt_chain_outer(o),
+            Expr::Yield(y) => self.yield_expr(y),
             other => Err(self.unsupported(other.span().lo.0, unsupported_expr_name(other))),
         }
     }
@@ -156,11 +157,16 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             let v = match el {
                 None => self.c64(HOLE),
                 Some(e) => {
-                    if let Some(sp) = e.spread {
-                        return Err(self.unsupported(sp.lo.0, "spread syntax"));
-                    }
                     let v = self.expr(&e.expr)?;
-                    self.val(v)
+                    let v = self.val(v);
+                    if e.spread.is_some() {
+                        let what = self.what_ptr(&e.expr);
+                        let style = self.c32(0);
+                        let si = self.rt().spread_into;
+                        self.call_throwing(si, &[arr, v, what, style], e.expr.span().lo.0);
+                        continue;
+                    }
+                    v
                 }
             };
             self.b.call(push, &[arr, v]);
@@ -191,7 +197,12 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         for p in &o.props {
             let prop = match p {
                 PropOrSpread::Spread(s) => {
-                    return Err(self.unsupported(s.dot3_token.lo.0, "spread syntax"))
+                    let v = self.expr(&s.expr)?;
+                    let v = self.val(v);
+                    let u = self.undef();
+                    let cp = self.rt().copy_props;
+                    self.call_throwing(cp, &[obj, v, u], s.dot3_token.lo.0);
+                    continue;
                 }
                 PropOrSpread::Prop(p) => &**p,
             };
@@ -202,7 +213,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                 }
                 Prop::KeyValue(kv) => {
                     let name = self.prop_name_static(&kv.key);
-                    self.pending_name = name.clone();
+                    self.pending_name = name.clone().or_else(|| self.symbol_key_name(&kv.key));
                     let key = match &name {
                         Some(_) => None,
                         None => Some(self.prop_key_value(&kv.key)?),
@@ -210,6 +221,13 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                     let v = self.expr(&kv.value)?;
                     self.pending_name = None;
                     let v = self.val(v);
+                    // NamedEvaluation with a dynamic key.
+                    if let (None, Some(k)) = (&name, key) {
+                        if is_anonymous_fn(&kv.value) && self.symbol_key_name(&kv.key).is_none() {
+                            let sfn = self.rt().set_function_name;
+                            self.b.call(sfn, &[v, k]);
+                        }
+                    }
                     match (name, key) {
                         (Some(n), _) => self.set_named(obj, &n, v, kv.key.span().lo.0),
                         (None, Some(k)) => self.set_computed(obj, k, v, kv.key.span().lo.0),
@@ -222,11 +240,17 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                         Some(_) => None,
                         None => Some(self.prop_key_value(&mp.key)?),
                     };
-                    let f = self.closure_of_function(
-                        &mp.function,
-                        None,
-                        name.as_deref().unwrap_or(""),
-                    )?;
+                    let fname = name
+                        .clone()
+                        .or_else(|| self.symbol_key_name(&mp.key))
+                        .unwrap_or_default();
+                    let f = self.closure_of_function(&mp.function, None, &fname)?;
+                    if let (None, Some(k)) = (&name, key) {
+                        if self.symbol_key_name(&mp.key).is_none() {
+                            let sfn = self.rt().set_function_name;
+                            self.b.call(sfn, &[f, k]);
+                        }
+                    }
                     match (name, key) {
                         (Some(n), _) => self.set_named(obj, &n, f, mp.key.span().lo.0),
                         (None, Some(k)) => self.set_computed(obj, k, f, mp.key.span().lo.0),
@@ -241,6 +265,25 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             }
         }
         Ok(Val::V(obj))
+    }
+
+    /// The function name a computed key `[Symbol.iterator]` gives (when
+    /// `Symbol` is the built-in).
+    pub fn symbol_key_name(&self, k: &PropName) -> Option<String> {
+        let PropName::Computed(c) = k else {
+            return None;
+        };
+        let Expr::Member(m) = strip_parens(&c.expr) else {
+            return None;
+        };
+        let (Expr::Ident(obj), MemberProp::Ident(prop)) = (&*m.obj, &m.prop) else {
+            return None;
+        };
+        let builtin = match self.sh.an.binding_at(obj.span.lo.0) {
+            None => true,
+            Some(b) => self.sh.an.bindings[b].prelude,
+        };
+        (&*obj.sym == "Symbol" && builtin).then(|| format!("[Symbol.{}]", prop.sym))
     }
 
     /// A property key as a value (computed keys are evaluated).
@@ -361,8 +404,18 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                 Val::N(self.b.bin(o, a, b))
             }
             Mod => {
+                // (A literal divisor was just lowered into the current block.)
+                let k = match r {
+                    Val::N(f) => self.f64_const_value(f),
+                    _ => None,
+                };
                 let a = self.num(l);
                 let b = self.num(r);
+                if let Some(k) = k {
+                    if k >= 1.0 && k <= i32::MAX as f64 && k.fract() == 0.0 {
+                        return Ok(Val::N(self.rem_by_const(a, b, k as u32)));
+                    }
+                }
                 let rem = self.rt().remainder;
                 let f = self.b.call1(rem, &[a, b]);
                 Val::V(self.box_f64_checked(f))
@@ -546,6 +599,51 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         }
     }
 
+    /// The value of an f64 local defined by a constant in the current block
+    /// (a literal operand just lowered).
+    fn f64_const_value(&self, l: Local) -> Option<f64> {
+        let body = self.b.body();
+        let block = body.blocks.get(self.b.current_block().index())?;
+        block.insts.iter().rev().find_map(|i| match i {
+            switchyard_ir::Inst::Const {
+                dst,
+                value: Const::F64(bits),
+            } if *dst == l => Some(f64::from_bits(*bits)),
+            _ => None,
+        })
+    }
+
+    /// `a % k` for a positive int32 constant `k` (in `b`): a non-negative
+    /// int32 `a` takes `i32.rem_u` by the constant (which Cranelift turns
+    /// into a multiplication); anything else calls `remainder`.
+    fn rem_by_const(&mut self, a: Local, b: Local, k: u32) -> Local {
+        let out = self.b.local(Type::F64);
+        let ai = self.b.un(UnOp::I32TruncSatF64S, a);
+        let back = self.b.un(UnOp::F64ConvertI32S, ai);
+        let exact = self.b.bin(BinOp::F64Eq, back, a);
+        let bits = self.b.un(UnOp::I64ReinterpretF64, a);
+        let z = self.c64(0);
+        let nonneg = self.b.bin(BinOp::I64GeS, bits, z);
+        let fast = self.b.bin(BinOp::I32And, exact, nonneg);
+        let rem = self.rt().remainder;
+        self.b.if_else(
+            fast,
+            |b| {
+                let kl = b.i32_const(k as i32);
+                let r = b.bin(BinOp::I32RemU, ai, kl);
+                b.unary_into(out, UnOp::F64ConvertI32U, r);
+            },
+            |fb| {
+                fb.call_into(&[out], rem, &[a, b]);
+                let ok = fb.bin(BinOp::F64Eq, out, out);
+                let nan = fb.f64_const(f64::NAN);
+                let r = fb.select(ok, out, nan);
+                fb.copy(out, r);
+            },
+        );
+        out
+    }
+
     /// Copies a value into a fresh local (so later code cannot change it).
     pub fn stabilize(&mut self, v: Val) -> Val {
         match v {
@@ -635,7 +733,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
     // ---- places: assignment and update ---------------------------------------
 
     /// Evaluates the reference parts of an assignment target.
-    fn place_of_expr(&mut self, e: &'a Expr) -> LResult<Place> {
+    pub fn place_of_expr(&mut self, e: &'a Expr) -> LResult<Place> {
         match e {
             Expr::Ident(id) => Ok(Place::Binding(
                 self.sh.an.binding_at(id.span.lo.0),
@@ -702,7 +800,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         }
     }
 
-    fn place_put(&mut self, p: &Place, v: Local, pos: u32) {
+    pub fn place_put(&mut self, p: &Place, v: Local, pos: u32) {
         match p {
             Place::Binding(Some(b), _) => self.assign_binding(*b, v, pos),
             Place::Binding(None, name) => {
@@ -720,6 +818,23 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
 
     fn assign(&mut self, a: &'a AssignExpr) -> LResult<Val> {
         let pos = self.pos_after(a.left.span().hi.0);
+        if let AssignTarget::Pat(p) = &a.left {
+            // Destructuring assignment: the value of the expression is the
+            // right-hand side.
+            let v = self.expr(&a.right)?;
+            let v = self.val(v);
+            let vc = self.fresh_i64();
+            self.b.copy(vc, v);
+            let mode = super::pattern::PatMode::Assign;
+            match p {
+                AssignTargetPat::Array(ap) => self.array_pattern(&ap.elems, vc, mode, None)?,
+                AssignTargetPat::Object(op) => self.object_pattern(&op.props, vc, mode, None)?,
+                AssignTargetPat::Invalid(i) => {
+                    return Err(self.unsupported(i.span.lo.0, "invalid assignment target"))
+                }
+            }
+            return Ok(Val::V(vc));
+        }
         let place = self.place_of_target(&a.left)?;
         let name_hint = match &place {
             Place::Binding(_, n) => Some(n.clone()),
@@ -851,8 +966,8 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                     Some(t) => t,
                     None => self.undef(),
                 };
-                let args = self.args(&c.args)?;
-                Ok((self.call_value(fc, this, &args, &what, pos), None))
+                let args = self.call_args(&c.args)?;
+                Ok((self.call_value_args(fc, this, args, &what, pos), None))
             }
             other => {
                 let v = self.expr(other)?;
@@ -890,8 +1005,8 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                     Some(t) => t,
                     None => self.undef(),
                 };
-                let args = self.args(&c.args)?;
-                Ok((self.call_value(fc, this, &args, &what, pos), None))
+                let args = self.call_args(&c.args)?;
+                Ok((self.call_value_args(fc, this, args, &what, pos), None))
             }
         }
     }
@@ -911,6 +1026,16 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         let off = self.b.bin(BinOp::I32Mul, i, eight);
         let addr = self.b.bin(BinOp::I32Add, elems, off);
         self.b.load(LoadKind::I64, addr, BYTES_DATA)
+    }
+}
+
+/// An anonymous function or arrow expression (named by the binding or key
+/// it is assigned to).
+pub fn is_anonymous_fn(e: &Expr) -> bool {
+    match strip_parens(e) {
+        Expr::Fn(f) => f.ident.is_none(),
+        Expr::Arrow(_) => true,
+        _ => false,
     }
 }
 

@@ -13,16 +13,46 @@
 //! A closure is created with `new_function(slot, env, name, arity)`; its body
 //! is queued and compiled after the current function.
 
+use super::scope::FnIdx;
 use super::scope::{collect_vars, fn_decls, lexical_decls, BindKind, BindingId, FnKey};
 use super::*;
-use swc_ecma_ast::{ArrowFunctionBody, FnDecl, Pat};
+use swc_ecma_ast::{ArrowFunctionBody, FnDecl, Function, Pat};
 use switchyard_ir::{LoadKind, StoreKind};
 
 /// Compiles one queued body into `m`.
 pub fn lower_job<'a>(m: &mut Module, sh: &mut Shared<'a>, job: Job<'a>) -> LResult<()> {
     let prelude = job.file < sh.prelude_files;
     let is_arrow = sh.an.funcs[job.fn_idx].is_arrow;
-    let b = FunctionBuilder::new(m, job.func);
+    // A generator's body (not its starter) is a coroutine entry.
+    let is_generator =
+        sh.an.funcs[job.fn_idx].is_generator && !matches!(job.body, JobBody::GenStarter(..));
+    let mut b = FunctionBuilder::new(m, job.func);
+    // The incoming callee, this, argv, argc: parameters, or (in a generator
+    // body, whose one parameter is the generator object) the values the
+    // starter stored in the generator object.
+    let (callee, this_in, argv, argc, gen) = if is_generator {
+        let gv = b.param(0);
+        b.set_local_name(gv, "gen.value");
+        let g = b.un(UnOp::I32WrapI64, gv);
+        b.set_local_name(g, "gen");
+        let callee = b.load(LoadKind::I32, g, GEN_FUNC);
+        let this_in = b.load(LoadKind::I64, g, GEN_THIS);
+        let off = b.i32_const(GEN_ARGS as i32);
+        let argv = b.bin(BinOp::I32Add, g, off);
+        let argc = b.load(LoadKind::I32, g, GEN_ARGC);
+        (callee, this_in, argv, argc, Some(g))
+    } else {
+        let p = |i| switchyard_ir::Local(i);
+        (p(0), p(1), p(2), p(3), None)
+    };
+    for (l, n) in [
+        (callee, "callee"),
+        (this_in, "this"),
+        (argv, "argv"),
+        (argc, "argc"),
+    ] {
+        b.set_local_name(l, n);
+    }
     let mut fx = Fx {
         b,
         sh,
@@ -30,16 +60,17 @@ pub fn lower_job<'a>(m: &mut Module, sh: &mut Shared<'a>, job: Job<'a>) -> LResu
         prelude,
         fn_idx: job.fn_idx,
         is_arrow,
+        callee,
+        this_in,
+        argv,
+        argc,
+        gen,
         storage: HashMap::new(),
         ctl: Vec::new(),
         ret_val: None,
         propagate: None,
         pending_name: None,
     };
-    for (i, n) in ["callee", "this", "argv", "argc"].iter().enumerate() {
-        let p = fx.b.param(i);
-        fx.b.set_local_name(p, *n);
-    }
     fx.prologue_env();
     match job.body {
         JobBody::Script => {
@@ -60,7 +91,44 @@ pub fn lower_job<'a>(m: &mut Module, sh: &mut Shared<'a>, job: Job<'a>) -> LResu
         JobBody::Function(f, name) => {
             if let Some(id) = name {
                 if let Some(bid) = fx.sh.an.binding_at(id.span.lo.0) {
-                    let callee = fx.b.param(0);
+                    let callee = fx.callee;
+                    let v = fx.box_ptr(TAG_FUNCTION, callee);
+                    fx.bind_new(bid, v);
+                }
+            }
+            if let Some(tb) = fx.sh.an.funcs[fx.fn_idx].this_binding {
+                if fx.sh.an.this_used.contains(&tb) {
+                    let this = fx.sloppy_this();
+                    fx.bind_new(tb, this);
+                }
+            }
+            if is_generator && !params_simple(f) {
+                // The starter bound the parameters (defaults and patterns
+                // are evaluated by the call): their values, or the boxes of
+                // captured ones, are the generator's stored arguments.
+                for (i, bid) in fx.param_bindings(f).into_iter().enumerate() {
+                    let v = fx.b.load(LoadKind::I64, fx.argv, 8 * i as u32);
+                    if fx.sh.an.bindings[bid].captured {
+                        let bx = fx.b.un(UnOp::I32WrapI64, v);
+                        fx.storage.insert(bid, Storage::Boxed(bx));
+                    } else {
+                        fx.bind_new(bid, v);
+                    }
+                }
+            } else {
+                let pats: Vec<&Pat> = f.params.iter().map(|p| &p.pat).collect();
+                fx.bind_params(&pats)?;
+            }
+            let stmts: &'a [Stmt] = match &f.body {
+                Some(b) => &b.stmts,
+                None => &[],
+            };
+            fx.function_body(stmts)?;
+        }
+        JobBody::GenStarter(f, name, body_func) => {
+            if let Some(id) = name {
+                if let Some(bid) = fx.sh.an.binding_at(id.span.lo.0) {
+                    let callee = fx.callee;
                     let v = fx.box_ptr(TAG_FUNCTION, callee);
                     fx.bind_new(bid, v);
                 }
@@ -73,11 +141,22 @@ pub fn lower_job<'a>(m: &mut Module, sh: &mut Shared<'a>, job: Job<'a>) -> LResu
             }
             let pats: Vec<&Pat> = f.params.iter().map(|p| &p.pat).collect();
             fx.bind_params(&pats)?;
-            let stmts: &'a [Stmt] = match &f.body {
-                Some(b) => &b.stmts,
-                None => &[],
-            };
-            fx.function_body(stmts)?;
+            let mut vals = Vec::new();
+            for bid in fx.param_bindings(f) {
+                let v = match fx.storage.get(&bid).copied() {
+                    Some(Storage::Boxed(bx)) => fx.b.un(UnOp::I64ExtendI32U, bx),
+                    _ => fx.read_binding(bid),
+                };
+                vals.push(v);
+            }
+            let argv = fx.push_args(&vals);
+            let n = fx.c32(vals.len() as i32);
+            let slot = fx.b.func_addr(body_func);
+            let ng = fx.rt().new_generator;
+            let (c, t) = (fx.callee, fx.this_in);
+            let g = fx.b.call1(ng, &[c, t, argv, n, slot]);
+            fx.pop_args(vals.len());
+            fx.b.ret(&[g]);
         }
         JobBody::Arrow(a) => {
             let pats: Vec<&Pat> = a.params.iter().collect();
@@ -116,7 +195,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
     /// become a global object (a plain object standing in for globalThis),
     /// as in Node. Prelude functions see `this` unchanged.
     fn sloppy_this(&mut self) -> Local {
-        let this = self.b.param(1);
+        let this = self.this_in;
         let used = self.sh.an.funcs[self.fn_idx]
             .this_binding
             .is_some_and(|tb| self.sh.an.this_used.contains(&tb));
@@ -158,7 +237,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         if free.is_empty() {
             return;
         }
-        let callee = self.b.param(0);
+        let callee = self.callee;
         let env = self.b.load(LoadKind::I32, callee, FN_ENV);
         self.b.set_local_name(env, "env");
         for (i, bid) in free.into_iter().enumerate() {
@@ -169,14 +248,26 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         }
     }
 
-    fn bind_params(&mut self, pats: &[&Pat]) -> LResult<()> {
-        let argv = self.b.param(2);
-        let argc = self.b.param(3);
+    fn bind_params(&mut self, pats: &[&'a Pat]) -> LResult<()> {
+        let argv = self.argv;
+        let argc = self.argc;
         for (i, p) in pats.iter().enumerate() {
             let Pat::Ident(id) = p else {
-                return Err(
-                    self.unsupported(swc_common::Spanned::span(*p).lo.0, "parameter patterns")
-                );
+                // Patterns, defaults and rest parameters.
+                let v = match p {
+                    Pat::Rest(_) => {
+                        let from = self.c32(i as i32);
+                        let ra = self.rt().rest_args;
+                        self.b.call1(ra, &[argv, argc, from])
+                    }
+                    _ => self.param_value(i),
+                };
+                let target = match p {
+                    Pat::Rest(r) => &*r.arg,
+                    other => other,
+                };
+                self.bind_pat(target, v, super::pattern::PatMode::Init, None)?;
+                continue;
             };
             let Some(bid) = self.sh.an.binding_at(id.id.span.lo.0) else {
                 continue;
@@ -198,6 +289,38 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             }
         }
         Ok(())
+    }
+
+    /// The bindings a function's parameters declare, in order (each once).
+    fn param_bindings(&self, f: &'a Function) -> Vec<BindingId> {
+        let mut ids = Vec::new();
+        for p in &f.params {
+            super::scope::pat_idents(&p.pat, &mut ids);
+        }
+        let mut out: Vec<BindingId> = Vec::new();
+        for id in ids {
+            if let Some(b) = self.sh.an.binding_at(id.span.lo.0) {
+                if !out.contains(&b) {
+                    out.push(b);
+                }
+            }
+        }
+        out
+    }
+
+    /// Argument `i` of the incoming arguments, or undefined.
+    fn param_value(&mut self, i: usize) -> Local {
+        let (argv, argc) = (self.argv, self.argc);
+        let v = self.fresh_i64();
+        let idx = self.c32(i as i32);
+        let present = self.b.bin(BinOp::I32LtU, idx, argc);
+        let u = UNDEFINED as i64;
+        self.b.if_else(
+            present,
+            |b| b.load_into(v, LoadKind::I64, argv, 8 * i as u32),
+            |b| b.set_const(v, Const::I64(u)),
+        );
+        v
     }
 
     /// Hoisting for a function body, then its statements.
@@ -271,7 +394,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         let arity = f
             .params
             .iter()
-            .take_while(|p| matches!(p.pat, Pat::Ident(_)))
+            .take_while(|p| !matches!(p.pat, Pat::Assign(_) | Pat::Rest(_)))
             .count() as i32;
         self.make_closure(
             key,
@@ -288,7 +411,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         let arity = a
             .params
             .iter()
-            .take_while(|p| matches!(p, Pat::Ident(_)))
+            .take_while(|p| !matches!(p, Pat::Assign(_) | Pat::Rest(_)))
             .count() as i32;
         self.make_closure(key, JobBody::Arrow(a), name, arity, a.span.lo.0)
     }
@@ -305,16 +428,75 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             return Err(self.unsupported(pos, "function not seen by the analysis"));
         };
         let wasm_name = self.sh.fresh_name(name);
-        let func = self
-            .b
-            .module()
-            .declare_func(wasm_name, layout::js_func_sig());
-        self.sh.queue.push_back(Job {
-            func,
-            body,
-            file: self.file,
-            fn_idx,
-        });
+        let is_generator = self.sh.an.funcs[fn_idx].is_generator;
+        let func = if is_generator {
+            // The body is a coroutine entry; the function's code is a
+            // starter that creates the generator object.
+            let body_func = self.b.module().declare_func(
+                format!("{wasm_name}:body"),
+                Signature::new([Type::I64], [Type::I64]),
+            );
+            self.b.module().mark_coroutine_entry(body_func);
+            self.sh.queue.push_back(Job {
+                func: body_func,
+                body,
+                file: self.file,
+                fn_idx,
+            });
+            let starter = self
+                .b
+                .module()
+                .declare_func(wasm_name, layout::js_func_sig());
+            if let JobBody::Function(f, self_name) = body {
+                if !params_simple(f) {
+                    // Defaults and patterns are evaluated by the call.
+                    self.sh.queue.push_back(Job {
+                        func: starter,
+                        body: JobBody::GenStarter(f, self_name, body_func),
+                        file: self.file,
+                        fn_idx,
+                    });
+                    return self.finish_closure(starter, fn_idx, name, arity, pos, true);
+                }
+            }
+            let new_generator = self.rt().new_generator;
+            let mut sb = FunctionBuilder::new(self.b.module(), starter);
+            for (i, n) in ["callee", "this", "argv", "argc"].iter().enumerate() {
+                let p = sb.param(i);
+                sb.set_local_name(p, *n);
+            }
+            let slot = sb.func_addr(body_func);
+            let (c, t, v, n) = (sb.param(0), sb.param(1), sb.param(2), sb.param(3));
+            let g = sb.call1(new_generator, &[c, t, v, n, slot]);
+            sb.ret(&[g]);
+            sb.finish();
+            starter
+        } else {
+            let func = self
+                .b
+                .module()
+                .declare_func(wasm_name, layout::js_func_sig());
+            self.sh.queue.push_back(Job {
+                func,
+                body,
+                file: self.file,
+                fn_idx,
+            });
+            func
+        };
+        self.finish_closure(func, fn_idx, name, arity, pos, is_generator)
+    }
+
+    /// Creates the function object for `func` with its environment.
+    fn finish_closure(
+        &mut self,
+        func: FuncId,
+        fn_idx: FnIdx,
+        name: &str,
+        arity: i32,
+        pos: u32,
+        is_generator: bool,
+    ) -> LResult<Local> {
         let free = self.sh.an.funcs[fn_idx].free.clone();
         let env = if free.is_empty() {
             self.c32(0)
@@ -337,7 +519,11 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         let slot = self.b.func_addr(func);
         let name_ptr = self.str_ptr(name);
         let ar = self.c32(arity);
-        let nf = self.rt().new_function;
+        let nf = if is_generator {
+            self.rt().new_generator_function
+        } else {
+            self.rt().new_function
+        };
         Ok(self.b.call1(nf, &[slot, env, name_ptr, ar]))
     }
 
@@ -450,4 +636,9 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             _ => self.write_binding_raw(bid, v),
         }
     }
+}
+
+/// All parameters are plain identifiers (no defaults, patterns or rest).
+fn params_simple(f: &Function) -> bool {
+    f.params.iter().all(|p| matches!(p.pat, Pat::Ident(_)))
 }

@@ -41,6 +41,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             };
             let n = s.value.as_str().unwrap_or("").to_string();
             let rt = &self.sh.rt;
+            // (The generator prototypes are objects; none is a function.)
             let g = match n.as_str() {
                 "Object" => rt.proto_object,
                 "Array" => rt.proto_array,
@@ -48,6 +49,9 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                 "String" => rt.proto_string,
                 "Number" => rt.proto_number,
                 "Boolean" => rt.proto_boolean,
+                "Iterator" => rt.proto_iterator,
+                "Generator" => rt.proto_generator,
+                "GeneratorFunction" => rt.proto_generator_function,
                 other => match ERROR_NAMES.iter().position(|e| *e == other) {
                     Some(i) if i < rt.proto_errors.len() => rt.proto_errors[i],
                     _ => return Err(self.unsupported(pos, format!("unknown prototype `{other}`"))),
@@ -55,6 +59,17 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             };
             let p = self.b.global_get(g);
             return Ok(Val::V(self.box_ptr(TAG_OBJECT, p)));
+        }
+        // `__sy_symbol(n)` takes a literal.
+        if name == "__sy_symbol" {
+            let Expr::Lit(Lit::Num(n)) = &*args[0].expr else {
+                return Err(self.unsupported(pos, "`__sy_symbol` needs a number literal"));
+            };
+            let id = n.value as u32;
+            if !(1..=3).contains(&id) {
+                return Err(self.unsupported(pos, format!("unknown symbol id {id}")));
+            }
+            return Ok(Val::V(self.c64(boxed(TAG_SYMBOL, id))));
         }
         let mut a = Vec::with_capacity(args.len());
         for arg in args {
@@ -65,8 +80,8 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             a.push(c);
         }
         let rt = self.sh.rt.clone();
-        let argv = self.b.param(2);
-        let argc = self.b.param(3);
+        let argv = self.argv;
+        let argc = self.argc;
         let v = match name {
             "__sy_argc" => Val::N(self.b.un(UnOp::F64ConvertI32U, argc)),
             "__sy_arg" => {
@@ -260,6 +275,18 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                 let n = self.b.load(LoadKind::I32, f, FN_NAME);
                 Val::V(self.box_ptr(TAG_STRING, n))
             }
+            "__sy_array_iterator" => {
+                let k = self.int_arg(a[1]);
+                Val::V(self.b.call1(rt.new_array_iterator, &[a[0], k]))
+            }
+            "__sy_iterable_to_array" => {
+                let na = rt.new_array;
+                let zero = self.c32(0);
+                let arr = self.b.call1(na, &[zero]);
+                let style = self.c32(0);
+                self.call_throwing(rt.spread_into, &[arr, a[0], zero, style], pos);
+                Val::V(arr)
+            }
             "__sy_make_error" => {
                 let k = self.int_arg(a[0]);
                 Val::V(self.b.call1(rt.make_error, &[k, a[1]]))
@@ -314,6 +341,8 @@ mod tests {
         for (name, arity, _) in INTRINSICS {
             let args: Vec<&str> = if *name == "__sy_proto" {
                 vec!["\"Array\""]
+            } else if *name == "__sy_symbol" {
+                vec!["1"]
             } else {
                 ["a", "b", "c"][..*arity].to_vec()
             };

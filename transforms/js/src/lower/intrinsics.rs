@@ -52,7 +52,7 @@ pub const INTRINSICS: &[(&str, usize, &str)] = &[
     ("__sy_str_concat", 2, "s + t for two strings"),
     ("__sy_concat_all", 1, "concatenation of an array of strings, in one allocation"),
     // -- objects and arrays --
-    ("__sy_proto", 1, "a built-in prototype by literal name: \"Object\", \"Array\", \"Function\", \"String\", \"Number\", \"Boolean\", \"Error\", \"TypeError\", \"RangeError\", \"ReferenceError\", \"SyntaxError\", \"AggregateError\""),
+    ("__sy_proto", 1, "a built-in prototype by literal name: \"Object\", \"Array\", \"Function\", \"String\", \"Number\", \"Boolean\", \"Error\", \"TypeError\", \"RangeError\", \"ReferenceError\", \"SyntaxError\", \"AggregateError\", \"Iterator\" (%IteratorPrototype%), \"Generator\" (%GeneratorPrototype%), \"GeneratorFunction\" (%GeneratorFunction.prototype%)"),
     ("__sy_get_proto", 1, "the prototype of an object, or null"),
     ("__sy_set_proto", 2, "sets the prototype of an object o to p (an object or null)"),
     ("__sy_define_hidden", 3, "defines o[key] = v as an own non-enumerable property (key a string)"),
@@ -62,6 +62,10 @@ pub const INTRINSICS: &[(&str, usize, &str)] = &[
     ("__sy_array_set_len", 2, "sets length of array a to n (truncates, or extends with holes)"),
     ("__sy_array_push", 2, "appends v to array a (no checks)"),
     ("__sy_function_name", 1, "the name of function f (a string)"),
+    // -- iteration --
+    ("__sy_symbol", 1, "the well-known symbol with id n (a number literal): 1 Symbol.iterator, 2 Symbol.asyncIterator, 3 Symbol.toStringTag"),
+    ("__sy_array_iterator", 2, "a new iterator object over the array or string a: kind k (a number) 0 values, 1 keys, 2 entries (arrays), 3 code points (strings)"),
+    ("__sy_iterable_to_array", 1, "a new array of the values the iterable v produces (the iteration protocol; throws TypeError if v is not iterable)"),
     // -- errors --
     ("__sy_make_error", 2, "a new error of kind k (0 Error, 1 TypeError, 2 RangeError, 3 ReferenceError, 4 SyntaxError, 5 AggregateError) with message m (undefined = none)"),
     ("__sy_throw_type_error", 1, "throws a new TypeError with message m (a string)"),

@@ -11,8 +11,10 @@ pub mod calls;
 pub mod control;
 pub mod expr;
 pub mod function;
+pub mod generator;
 pub mod intrinsic_calls;
 pub mod intrinsics;
+pub mod pattern;
 pub mod scope;
 pub mod stmt;
 
@@ -32,7 +34,14 @@ pub type LResult<T> = Result<T, CompileError>;
 /// What a queued body is.
 #[derive(Clone, Copy)]
 pub enum JobBody<'a> {
+    /// A function (for a generator function: its body, a coroutine entry
+    /// `(gen: i64) -> i64`; the starter is built with the closure).
     Function(&'a Function, Option<&'a Ident>),
+    /// The starter of a generator function whose parameters are not all
+    /// plain identifiers: it binds them (evaluating defaults and patterns)
+    /// and creates the generator object for the body (the `FuncId`) with
+    /// the bound values (or boxes) as its stored arguments.
+    GenStarter(&'a Function, Option<&'a Ident>, FuncId),
     Arrow(&'a ArrowExpr),
     Script,
 }
@@ -112,12 +121,17 @@ pub enum Ctl {
         state: Local,
         jumps: Vec<Abrupt>,
     },
-    /// The body of a for-of: leaving it early closes the iterator.
+    /// The body of a for-of, or an array destructuring: leaving it early
+    /// closes the iterator.
     IterClose {
         landing: BlockId,
         iter: Local,
-        /// Control index of the loop's own `Breakable` (its `continue` does not close).
+        /// Control index of the loop's own `Breakable` (its `continue` does
+        /// not close); `usize::MAX` for destructuring.
         loop_idx: usize,
+        /// For destructuring: an i32 local, non-zero when the iterator is
+        /// exhausted (or failed) and must not be closed.
+        done: Option<Local>,
     },
 }
 
@@ -138,6 +152,15 @@ pub struct Fx<'a, 's, 'm> {
     pub prelude: bool,
     pub fn_idx: FnIdx,
     pub is_arrow: bool,
+    /// The function's incoming callee (i32 function block), `this` (i64),
+    /// `argv` (i32) and `argc` (i32): the parameters of a JS function, or
+    /// locals loaded from the generator object in a generator body.
+    pub callee: Local,
+    pub this_in: Local,
+    pub argv: Local,
+    pub argc: Local,
+    /// In a generator body: the generator object (an i32 pointer).
+    pub gen: Option<Local>,
     pub storage: HashMap<BindingId, Storage>,
     pub ctl: Vec<Ctl>,
     /// Holds the return value while `finally` blocks run.
@@ -165,7 +188,10 @@ pub fn compile(files: &[ParsedFile], prelude_files: usize) -> LResult<Module> {
 
     let mut m = Module::new();
     let mut statics = StaticData::new();
-    let rt = switchyard_js_runtime::install(&mut m, &mut statics);
+    let features = switchyard_js_runtime::Features {
+        generators: an.has_generators,
+    };
+    let rt = switchyard_js_runtime::install_with(&mut m, &mut statics, features);
     let mut sh = Shared {
         files,
         prelude_files,

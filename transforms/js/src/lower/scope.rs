@@ -65,6 +65,9 @@ pub struct Binding {
 pub struct FnInfo {
     pub parent: Option<FnIdx>,
     pub is_arrow: bool,
+    /// A generator function (`function*`): compiled as a starter and a
+    /// coroutine-entry body.
+    pub is_generator: bool,
     /// Captured bindings of enclosing functions, in first-use order: the
     /// closure environment's slots.
     pub free: Vec<BindingId>,
@@ -93,6 +96,8 @@ pub struct Analysis {
     pub fn_keys: HashMap<FnKey, FnIdx>,
     /// Unsupported constructs found: (position, what).
     pub unsupported: Vec<(u32, String)>,
+    /// Some function (prelude or user) is a generator.
+    pub has_generators: bool,
 }
 
 impl Analysis {
@@ -254,10 +259,24 @@ impl Analyzer {
             Pat::Ident(b) => {
                 self.declare(&b.id, kind);
             }
-            Pat::Array(p) => self.unsupported(p.span.lo.0, "destructuring patterns"),
-            Pat::Object(p) => self.unsupported(p.span.lo.0, "destructuring patterns"),
-            Pat::Rest(p) => self.unsupported(p.span.lo.0, "rest parameters"),
-            Pat::Assign(p) => self.unsupported(p.span.lo.0, "default parameter values"),
+            Pat::Array(p) => {
+                for e in p.elems.iter().flatten() {
+                    self.declare_pat(e, kind);
+                }
+            }
+            Pat::Object(p) => {
+                for prop in &p.props {
+                    match prop {
+                        ObjectPatProp::KeyValue(kv) => self.declare_pat(&kv.value, kind),
+                        ObjectPatProp::Assign(a) => {
+                            self.declare(&a.key.id, kind);
+                        }
+                        ObjectPatProp::Rest(r) => self.declare_pat(&r.arg, kind),
+                    }
+                }
+            }
+            Pat::Rest(p) => self.declare_pat(&p.arg, kind),
+            Pat::Assign(p) => self.declare_pat(&p.left, kind),
             Pat::Expr(e) => self.unsupported(e.span().lo.0, "assignment targets in declarations"),
             Pat::Invalid(p) => self.unsupported(p.span.lo.0, "invalid pattern"),
         }
@@ -365,22 +384,21 @@ impl Analyzer {
     }
 
     fn function(&mut self, f: &Function, self_name: Option<&Ident>) {
-        if f.is_generator {
-            self.unsupported(f.span.lo.0, "generator functions");
-        }
-        if f.is_async {
+        if f.is_async && f.is_generator {
+            self.unsupported(f.span.lo.0, "async generators");
+        } else if f.is_async {
             self.unsupported(f.span.lo.0, "async functions");
+        }
+        if f.is_generator {
+            self.a.has_generators = true;
         }
         let params: Vec<&Pat> = f.params.iter().map(|p| &p.pat).collect();
         let empty: Vec<Stmt> = Vec::new();
         let stmts = f.body.as_ref().map(|b| &b.stmts).unwrap_or(&empty);
-        self.function_like(
-            FnKey::Function(f.span.lo.0),
-            false,
-            self_name,
-            &params,
-            FnBodyRef::Stmts(stmts),
-        );
+        let key = FnKey::Function(f.span.lo.0);
+        self.function_like(key, false, self_name, &params, FnBodyRef::Stmts(stmts));
+        let idx = self.a.fn_keys[&key];
+        self.a.funcs[idx].is_generator = f.is_generator;
     }
 
     fn for_head(&mut self, head: &ForHead) {
@@ -395,20 +413,11 @@ impl Analyzer {
                     for decl in &d.decls {
                         self.declare_pat(&decl.name, kind);
                     }
-                } else {
-                    for decl in &d.decls {
-                        if !matches!(decl.name, Pat::Ident(_)) {
-                            self.declare_pat(&decl.name, BindKind::Var);
-                        }
-                    }
                 }
+                // `var` heads were hoisted with the function's vars.
             }
             ForHead::UsingDecl(d) => self.unsupported(d.span.lo.0, "using declarations"),
-            ForHead::Pat(p) => {
-                if !matches!(&**p, Pat::Ident(_)) {
-                    self.unsupported(p.span().lo.0, "for-in/for-of targets other than variables");
-                }
-            }
+            ForHead::Pat(_) => {}
         }
     }
 }
@@ -429,10 +438,32 @@ pub fn collect_vars<'x>(stmts: &'x [Stmt], out: &mut Vec<&'x Ident>) {
 fn var_decl_idents<'x>(d: &'x VarDecl, out: &mut Vec<&'x Ident>) {
     if d.kind == VarDeclKind::Var {
         for decl in &d.decls {
-            if let Pat::Ident(b) = &decl.name {
-                out.push(&b.id);
+            pat_idents(&decl.name, out);
+        }
+    }
+}
+
+/// The identifiers a binding pattern declares, in source order.
+pub fn pat_idents<'x>(p: &'x Pat, out: &mut Vec<&'x Ident>) {
+    match p {
+        Pat::Ident(b) => out.push(&b.id),
+        Pat::Array(a) => {
+            for e in a.elems.iter().flatten() {
+                pat_idents(e, out);
             }
         }
+        Pat::Object(o) => {
+            for prop in &o.props {
+                match prop {
+                    ObjectPatProp::KeyValue(kv) => pat_idents(&kv.value, out),
+                    ObjectPatProp::Assign(a) => out.push(&a.key.id),
+                    ObjectPatProp::Rest(r) => pat_idents(&r.arg, out),
+                }
+            }
+        }
+        Pat::Rest(r) => pat_idents(&r.arg, out),
+        Pat::Assign(a) => pat_idents(&a.left, out),
+        Pat::Expr(_) | Pat::Invalid(_) => {}
     }
 }
 
@@ -498,9 +529,9 @@ pub fn lexical_decls(stmts: &[Stmt]) -> Vec<(&Ident, BindKind)> {
                     BindKind::Const
                 };
                 for decl in &d.decls {
-                    if let Pat::Ident(b) = &decl.name {
-                        out.push((&b.id, kind));
-                    }
+                    let mut ids = Vec::new();
+                    pat_idents(&decl.name, &mut ids);
+                    out.extend(ids.into_iter().map(|id| (id, kind)));
                 }
             }
             Stmt::Decl(Decl::Fn(f)) => out.push((&f.ident, BindKind::Function)),
@@ -515,10 +546,10 @@ fn decl_end_of(stmts: &[Stmt], id: &Ident) -> u32 {
     for s in stmts {
         if let Stmt::Decl(Decl::Var(d)) = s {
             for decl in &d.decls {
-                if let Pat::Ident(b) = &decl.name {
-                    if b.id.span.lo == id.span.lo {
-                        return decl.span.hi.0;
-                    }
+                let mut ids = Vec::new();
+                pat_idents(&decl.name, &mut ids);
+                if ids.iter().any(|b| b.span.lo == id.span.lo) {
+                    return decl.span.hi.0;
                 }
             }
         }
@@ -569,11 +600,9 @@ impl Visit for Analyzer {
     }
 
     fn visit_var_decl(&mut self, d: &VarDecl) {
-        for decl in &d.decls {
-            if !matches!(decl.name, Pat::Ident(_)) {
-                self.declare_pat(&decl.name, BindKind::Var);
-            }
-        }
+        // Every name was declared when its scope was entered (`var`s with
+        // the function, `let`/`const` with the block, loop heads with the
+        // loop).
         d.visit_children_with(self);
     }
 
@@ -751,23 +780,8 @@ impl Visit for Analyzer {
         self.unsupported(m.span.lo.0, what);
     }
 
-    fn visit_yield_expr(&mut self, y: &YieldExpr) {
-        self.unsupported(y.span.lo.0, "yield");
-    }
-
     fn visit_await_expr(&mut self, a: &AwaitExpr) {
         self.unsupported(a.span.lo.0, "await");
-    }
-
-    fn visit_spread_element(&mut self, s: &SpreadElement) {
-        self.unsupported(s.dot3_token.lo.0, "spread syntax");
-    }
-
-    fn visit_expr_or_spread(&mut self, e: &ExprOrSpread) {
-        if let Some(sp) = e.spread {
-            self.unsupported(sp.lo.0, "spread syntax");
-        }
-        e.visit_children_with(self);
     }
 
     fn visit_private_name(&mut self, p: &PrivateName) {
@@ -776,10 +790,6 @@ impl Visit for Analyzer {
 
     fn visit_using_decl(&mut self, u: &UsingDecl) {
         self.unsupported(u.span.lo.0, "using declarations");
-    }
-
-    fn visit_assign_target_pat(&mut self, p: &AssignTargetPat) {
-        self.unsupported(p.span().lo.0, "destructuring assignment");
     }
 
     fn visit_simple_assign_target(&mut self, t: &SimpleAssignTarget) {

@@ -118,7 +118,18 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
     pub fn var_decl(&mut self, d: &'a VarDecl) -> LResult<()> {
         for decl in &d.decls {
             let Pat::Ident(id) = &decl.name else {
-                return Err(self.unsupported(decl.name.span().lo.0, "destructuring patterns"));
+                // Destructuring: the initialiser is required by the grammar.
+                let Some(init) = &decl.init else {
+                    return Err(
+                        self.unsupported(decl.name.span().lo.0, "a pattern without initialiser")
+                    );
+                };
+                let v = self.expr(init)?;
+                let v = self.val(v);
+                let vc = self.fresh_i64();
+                self.b.copy(vc, v);
+                self.bind_pat(&decl.name, vc, super::pattern::PatMode::Init, Some(init))?;
+                continue;
             };
             let bid = self.sh.an.binding_at(id.id.span.lo.0);
             let v = match &decl.init {

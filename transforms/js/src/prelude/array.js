@@ -45,7 +45,8 @@ __sy_define_hidden(Array, "from", function from(items) {
   var thisArg = __sy_arg(2);
   if (mapFn !== undefined) __prelude_require_callable(mapFn);
   var list;
-  if (__sy_is_array(items) || __sy_is_string(items) || items === undefined || items === null) {
+  if (__sy_is_array(items) || __sy_is_string(items) || items === undefined || items === null ||
+      __sy_is_function(items[__sy_symbol(1)])) {
     list = __prelude_iterable_to_list(items);
   } else {
     // array-like
@@ -412,31 +413,23 @@ __sy_define_hidden(__prelude_AP, "includes", function includes(searchElement) {
 __sy_define_hidden(__prelude_AP, "keys", function keys() {
   var a = this;
   if (!__sy_is_array(a)) __prelude_not_array("keys");
-  var len = __sy_array_len(a);
-  var r = __sy_new_array(len);
-  for (var i = 0; i < len; i++) __sy_array_push(r, i);
-  return r;
+  return __sy_array_iterator(a, 1);
 });
 
 __sy_define_hidden(__prelude_AP, "values", function values() {
   var a = this;
   if (!__sy_is_array(a)) __prelude_not_array("values");
-  return __prelude_iterable_to_list(a);
+  return __sy_array_iterator(a, 0);
 });
 
 __sy_define_hidden(__prelude_AP, "entries", function entries() {
   var a = this;
   if (!__sy_is_array(a)) __prelude_not_array("entries");
-  var len = __sy_array_len(a);
-  var r = __sy_new_array(len);
-  for (var i = 0; i < len; i++) {
-    var e = __sy_new_array(2);
-    __sy_array_push(e, i);
-    __sy_array_push(e, a[i]);
-    __sy_array_push(r, e);
-  }
-  return r;
+  return __sy_array_iterator(a, 2);
 });
+
+// Array.prototype[Symbol.iterator] is Array.prototype.values.
+__sy_define_hidden(__prelude_AP, "Symbol(Symbol.iterator)", __prelude_AP.values);
 
 // ---- iteration ---------------------------------------------------------------------
 

@@ -225,6 +225,12 @@ function __prelude_apply(f, t, a) {
     }
     return __prelude_call_plain(f, a, n);
   }
+  if (t === __sy_symbol(1) || t === __sy_symbol(2) || t === __sy_symbol(3)) {
+    // Symbols have no prototype object to hold the callee.
+    var sv = f.__prelude_applyv;
+    if (sv !== undefined) return sv(t, a);
+    return __prelude_call_plain(f, a, n);
+  }
   var holder = t;
   if (!__sy_is_object(t)) {
     if (__sy_is_string(t)) holder = __sy_proto("String");
@@ -490,11 +496,17 @@ function __prelude_is_error(o) {
 function __prelude_object_to_string(o) {
   if (o === undefined) return "[object Undefined]";
   if (o === null) return "[object Null]";
+  if (__sy_is_object(o)) {
+    // Symbol.toStringTag (generators, iterators) wins over the built-in tag.
+    var tag = o[__sy_symbol(3)];
+    if (__sy_is_string(tag)) return "[object " + tag + "]";
+  }
   if (__sy_is_array(o)) return "[object Array]";
   if (__sy_is_function(o)) return "[object Function]";
   if (__sy_is_string(o)) return "[object String]";
   if (__sy_is_number(o)) return "[object Number]";
   if (o === true || o === false) return "[object Boolean]";
+  if (o === __sy_symbol(1) || o === __sy_symbol(2) || o === __sy_symbol(3)) return "[object Symbol]";
   if (__sy_is_object(o) && __prelude_is_error(o)) return "[object Error]";
   return "[object Object]";
 }
@@ -662,7 +674,8 @@ __sy_define_hidden(Error, "captureStackTrace", function captureStackTrace(o, con
 // ---- iteration helper ------------------------------------------------------------
 
 // The values an iterable produces, as an array: arrays (holes read as
-// undefined) and strings (by code point). Other iterables are not supported.
+// undefined) and strings (by code point) directly, anything else through
+// the iteration protocol ([Symbol.iterator], generators).
 function __prelude_iterable_to_list(v) {
   var r, n, i;
   if (__sy_is_array(v)) {
@@ -672,15 +685,7 @@ function __prelude_iterable_to_list(v) {
     return r;
   }
   if (__sy_is_string(v)) return __prelude_string_code_points(v);
-  if (v === undefined) {
-    __sy_throw_type_error("undefined is not iterable (cannot read property Symbol(Symbol.iterator))");
-  }
-  var what = v === null ? "object null"
-    : __sy_is_number(v) ? "number " + __sy_to_string(v)
-    : (v === true || v === false) ? "boolean " + __sy_to_string(v)
-    : __sy_is_function(v) ? "function " + __sy_function_name(v)
-    : "object " + __prelude_describe(v);
-  __sy_throw_type_error(what + " is not iterable (cannot read property Symbol(Symbol.iterator))");
+  return __sy_iterable_to_array(v);
 }
 
 // The code points of a string, as one- or two-unit strings.

@@ -18,6 +18,7 @@
 //! | `array.js`       | `Array`, `Array.isArray/of/from`, `Array.prototype` methods (`sort` is V8's TimSort) |
 //! | `json.js`        | `JSON.stringify`, `JSON.parse` |
 //! | `console.js`     | `console.log/info/debug/error/warn/assert` |
+//! | `iteration.js`   | `Symbol` (the well-known symbols only), the `GeneratorFunction` constructor |
 //!
 //! Front-end features the prelude relies on beyond plain functions, `var`,
 //! loops, `if`, `?:` and method calls (run `test/check.js` for counts):
@@ -43,8 +44,15 @@
 //!   (only Object.prototype.toString tells null apart).
 //! * Bound functions are named "bound", not "bound f"; Function.prototype.
 //!   toString prints `function f() { [native code] }` for every function.
-//! * Array `keys()`/`values()`/`entries()` return arrays, not iterators.
-//!   Array methods require a real array as `this`.
+//! * Array `keys()`/`values()`/`entries()` and `[Symbol.iterator]` return
+//!   iterator objects (the runtime's, `Object [Array Iterator] {}`) over
+//!   real arrays only; array methods require a real array as `this`.
+//! * `Symbol` provides only the well-known `Symbol.iterator`,
+//!   `Symbol.asyncIterator` and `Symbol.toStringTag`; `Symbol()` throws.
+//!   Symbol values have no methods (`String(sym)` works).
+//! * Iterables (Array.from, Object.fromEntries, AggregateError) use the
+//!   iteration protocol through the `__sy_iterable_to_array` intrinsic;
+//!   object spread and `Object.assign` copy string-keyed properties only.
 //! * No primitive wrapper objects (`Object("s")` is "s"); `Object.freeze`/
 //!   `seal`/`preventExtensions` return their argument unchanged;
 //!   `defineProperty` supports data properties only (enumerable or hidden).
@@ -77,4 +85,5 @@ pub const PRELUDE_SOURCES: &[(&str, &str)] = &[
     ("prelude/array.js", include_str!("array.js")),
     ("prelude/json.js", include_str!("json.js")),
     ("prelude/console.js", include_str!("console.js")),
+    ("prelude/iteration.js", include_str!("iteration.js")),
 ];

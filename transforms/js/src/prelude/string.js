@@ -864,3 +864,8 @@ __sy_define_hidden(__prelude_SP, "normalize", function normalize() {
   }
   return s;
 });
+
+// String.prototype[Symbol.iterator]: a string iterator (by code point).
+__sy_define_hidden(__prelude_SP, "Symbol(Symbol.iterator)", function (/* [Symbol.iterator] */) {
+  return __sy_array_iterator(__prelude_this_string(this, "[Symbol.iterator]"), 3);
+});

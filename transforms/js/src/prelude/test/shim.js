@@ -52,6 +52,9 @@ function intrinsicTable() {
 
 const PROTO_NAMES = ["Object", "Array", "Function", "String", "Number", "Boolean", "Error", "TypeError",
   "RangeError", "ReferenceError", "SyntaxError", "AggregateError"];
+// The iteration prototypes `__sy_proto` also knows (not stripped: the
+// runtime provides their methods natively).
+const ITER_PROTO_NAMES = ["Iterator", "Generator", "GeneratorFunction"];
 const ERROR_KINDS = ["Error", "TypeError", "RangeError", "ReferenceError", "SyntaxError", "AggregateError"];
 
 // Replaces `name(` ... matching `)` by open + inner + close.
@@ -97,6 +100,31 @@ function createPreludeContext(options) {
     protos: { ${PROTO_NAMES.map((n) => `${n}: ${n}.prototype`).join(", ")} },
     errors: [${ERROR_KINDS.join(", ")}],
     newArray: function () { return []; },
+    iterProtos: {
+      Iterator: Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())),
+      Generator: Object.getPrototypeOf(function* () {}).prototype,
+      GeneratorFunction: Object.getPrototypeOf(function* () {}),
+    },
+    symbols: { iterator: Symbol.iterator, asyncIterator: Symbol.asyncIterator, toStringTag: Symbol.toStringTag },
+    // Spread with V8's messages for a value without source text.
+    // (node's methods are captured now: the prelude's replace them.)
+    arrayIterator: (function () {
+      const m = [Array.prototype.values, Array.prototype.keys, Array.prototype.entries];
+      return function (a, k) { return m[k].call(a); };
+    })(),
+    stringIterator: (function () {
+      const m = String.prototype[Symbol.iterator];
+      return function (s) { return m.call(s); };
+    })(),
+    spread: function (v) {
+      if (v === undefined || v === null || typeof v[Symbol.iterator] !== "function") {
+        const d = v === undefined ? "undefined" : v === null ? "object null"
+          : typeof v === "object" ? "object" : typeof v === "function" ? "function " + v.name
+          : typeof v + " " + String(v);
+        throw new TypeError(d + " is not iterable (cannot read property Symbol(Symbol.iterator))");
+      }
+      return [...v];
+    },
   })`, ctx);
 
   // Strip node's methods from the prototypes the prelude provides.
@@ -220,8 +248,22 @@ function createPreludeContext(options) {
       return r;
     },
     __sy_proto: (name) => {
+      if (name in real.iterProtos) return real.iterProtos[name];
       if (!PROTO_NAMES.includes(name)) fail("__sy_proto", `unknown prototype ${name}`);
       return real.protos[name];
+    },
+    __sy_symbol: (n) => {
+      const s = [undefined, real.symbols.iterator, real.symbols.asyncIterator, real.symbols.toStringTag][n];
+      return s === undefined ? fail("__sy_symbol", `bad id ${n}`) : s;
+    },
+    __sy_iterable_to_array: (v) => real.spread(v),
+    __sy_array_iterator: (a, k) => {
+      if (k === 3) {
+        if (!isStr(a)) fail("__sy_array_iterator", "not a string");
+        return real.stringIterator(a);
+      }
+      if (!Array.isArray(a) || !(k === 0 || k === 1 || k === 2)) fail("__sy_array_iterator", "bad arguments");
+      return real.arrayIterator(a, k);
     },
     __sy_get_proto: (o) => (isObj(o) ? Object.getPrototypeOf(o) : fail("__sy_get_proto", "not an object")),
     __sy_set_proto: (o, p) => {
@@ -325,4 +367,4 @@ function createPreludeContext(options) {
   };
 }
 
-module.exports = { createPreludeContext, preludeFiles, intrinsicTable, rewrite, Misuse, PROTO_NAMES };
+module.exports = { createPreludeContext, preludeFiles, intrinsicTable, rewrite, Misuse, PROTO_NAMES, ITER_PROTO_NAMES };
