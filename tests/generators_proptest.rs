@@ -25,15 +25,15 @@
 //! all is reported as failed without the property run (it would only shrink for minutes).
 //!
 //! Environment variables (plus those of `tests/common/mod.rs`):
-//! - `SWITCHYARD_PROPTEST_CASES=N`   cases per strategy (default 64: 1-2 minutes per
-//!                                   strategy on 2 cores; strategies run in parallel)
-//! - `SWITCHYARD_PROPTEST_SEED=N`    the RNG seed (default fixed, so runs are reproducible;
-//!                                   `random` for a fresh one, printed in the report)
-//! - `SWITCHYARD_PROPTEST_SHRINK_SECS=N`  time limit for shrinking a failure (default 120)
-//! - `SWITCHYARD_PROPTEST_CPS_ON_NODE=1`  also a runner `cps-on-node`: the program compiled
-//!                                   with cps and run under node by `tests/node_host/run.mjs`
-//! - `SWITCHYARD_PROPTEST_DUMP=DIR`  `random_programs_run_under_node` writes its sample
-//!                                   programs there (to look at what is generated)
+//! - `SWITCHYARD_PROPTEST_CASES=N`: cases per strategy (default 64: 1-2 minutes per
+//!   strategy on 2 cores; strategies run in parallel)
+//! - `SWITCHYARD_PROPTEST_SEED=N`: the RNG seed (default fixed, so runs are reproducible;
+//!   `random` for a fresh one, printed in the report)
+//! - `SWITCHYARD_PROPTEST_SHRINK_SECS=N`: time limit for shrinking a failure (default 120)
+//! - `SWITCHYARD_PROPTEST_CPS_ON_NODE=1`: also a runner `cps-on-node`: the program compiled
+//!   with cps and run under node by `tests/node_host/run.mjs`
+//! - `SWITCHYARD_PROPTEST_DUMP=DIR`: `random_programs_run_under_node` writes its sample
+//!   programs there (to look at what is generated)
 //! - `SWITCHYARD_STRATEGIES`, `SWITCHYARD_TEST_TIMEOUT`, `SWITCHYARD_SKIP_NODE=1` (skips the
 //!   whole test: node defines the expected output)
 //!
@@ -781,7 +781,8 @@ fn random_generator_programs_match_node() {
     };
     let preflight_want = run_node_on(PREFLIGHT).expect("node runs the preflight program");
 
-    let results: Vec<(String, Result<(), (String, String)>)> = std::thread::scope(|scope| {
+    type RunnerResult = (String, Result<(), (String, String)>);
+    let results: Vec<RunnerResult> = std::thread::scope(|scope| {
         let handles: Vec<_> = strategies
             .iter()
             .map(|strategy| {

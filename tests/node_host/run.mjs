@@ -269,6 +269,17 @@ function makeFunction(name, ctorName) {
   return f;
 }
 
+const taggedProtos = new Map();
+/** A prototype (inheriting from Object.prototype) whose `Symbol.toStringTag` is `tag`. */
+function taggedProto(tag) {
+  let p = taggedProtos.get(tag);
+  if (!p) {
+    p = Object.create(Object.prototype, { [Symbol.toStringTag]: { value: tag } });
+    taggedProtos.set(tag, p);
+  }
+  return p;
+}
+
 function makeGenerator() {
   return (function* () {})();
 }
@@ -378,7 +389,10 @@ class Decoder {
       o = Object.create(null);
       if (full) this.memo.set(ptr, o);
     } else if (ctor === "Object" || ctor === undefined) {
-      o = {};
+      // A `Symbol.toStringTag` on the prototype chain (generator prototypes,
+      // array and string iterators) shows as `Object [Tag] {}` in node.
+      const tag = stringProp(ptr, "Symbol(Symbol.toStringTag)");
+      o = tag === null ? {} : Object.create(taggedProto(tag));
       if (full) this.memo.set(ptr, o);
     } else {
       o = Object.create(standInCtor(ctor).prototype);

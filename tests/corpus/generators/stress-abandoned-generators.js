@@ -1,3 +1,4 @@
+// strategy-limit: wasmfx exit=3 stderr=out of memory (Wasmtime 48 keeps every continuation's stack mapped until the Store is dropped, and without a garbage collector a generator dropped while suspended is never known to be dead; ~30,000 such generators exhaust the process's memory mappings)
 // 200,000 generators suspended at their first yield and then dropped without return():
 // they become garbage while suspended (node collects them); their state must be reclaimed
 // or at least not exhaust memory.

@@ -1,3 +1,4 @@
+// node-shim-limit: prints the built-in prototype objects themselves (%GeneratorFunction.prototype%, %GeneratorPrototype%), which tests/node_host/run.mjs does not rebuild as node's intrinsics
 // Generator functions and objects as values: printing, prototypes, typeof.
 function* g(a, b) {
   yield a;
