@@ -15,7 +15,8 @@
 //! ```no_run
 //! let opts = switchyard::Options::default();
 //! let compiled = switchyard::compile("console.log(1 + 1)", "two.js", &opts).unwrap();
-//! let outcome = switchyard::run_compiled(&compiled, &switchyard::RunOptions::new("two.js")).unwrap();
+//! let outcome = switchyard::run_compiled(&compiled, switchyard::RunOptions::new("two.js")).unwrap();
+//! assert_eq!(outcome, switchyard::Outcome::Finished);
 //! ```
 
 pub mod error;
