@@ -195,11 +195,23 @@ fn bench_file(file: &Path, args: &Args, node_startup: Stats) -> Result<(), Strin
         let size_note = match &baseline {
             Some(base) => {
                 match switchyard::compile(base, &baseline_path.display().to_string(), &opts) {
-                    Ok(b) => format!(
-                        "; {:.2}x the baseline's {} bytes",
-                        compiled.wasm.len() as f64 / b.wasm.len() as f64,
-                        b.wasm.len()
-                    ),
+                    Ok(b) => {
+                        // The asyncify strategy's output went through
+                        // Binaryen's optimiser; a baseline without
+                        // suspension needs no post-pass, so optimise it the
+                        // same way to compare like with like.
+                        let base_wasm = if strategy == Strategy::Asyncify {
+                            switchyard_asyncify::optimize(&b.wasm, &Default::default())
+                                .map_err(|e| e.to_string())?
+                        } else {
+                            b.wasm
+                        };
+                        format!(
+                            "; {:.2}x the baseline's {} bytes",
+                            compiled.wasm.len() as f64 / base_wasm.len() as f64,
+                            base_wasm.len()
+                        )
+                    }
                     Err(e) => format!("; baseline failed to compile: {e}"),
                 }
             }
