@@ -10,46 +10,8 @@ use switchyard::ir::*;
 use switchyard::{Options, Outcome, RunOptions, Strategy};
 use switchyard_host::SharedBuffer;
 
-/// Where `print` stores its arguments.
-const ARGS: i32 = 1024;
-
-/// A module with what the host needs (`main` is added by [`finish`]).
-struct Harness {
-    m: Module,
-    console_log: FuncId,
-}
-
-impl Harness {
-    fn new() -> Self {
-        let mut m = Module::new();
-        let console_log = m.import_func(
-            "switchyard",
-            "console_log",
-            Signature::new([Type::I32, Type::I32], []),
-        );
-        let p = m.add_global("exc_pending", Type::I32, true, Const::I32(0));
-        m.globals[p.index()].export = Some("exc_pending".into());
-        let v = m.add_global("exc_value", Type::I64, true, Const::I64(0));
-        m.globals[v.index()].export = Some("exc_value".into());
-        Harness { m, console_log }
-    }
-
-    /// Declares a coroutine entry `(i64) -> i64` and puts it in the table.
-    fn entry(&mut self, name: &str) -> FuncId {
-        let f = self
-            .m
-            .declare_func(name, Signature::new([Type::I64], [Type::I64]));
-        self.m.mark_coroutine_entry(f);
-        self.m.table_slot(f);
-        f
-    }
-
-    fn main(&mut self) -> FuncId {
-        let f = self.m.declare_func("main", Signature::new([], []));
-        self.m.export_func(f, "main");
-        f
-    }
-}
+mod common;
+use common::{Prog as Harness, ARGS};
 
 /// Prints numbers (converted to f64) on one line.
 fn print(b: &mut FunctionBuilder, console_log: FuncId, vals: &[Local]) {

@@ -1,0 +1,85 @@
+//! Scaffolding shared by the strategies' end-to-end tests: an IR module with
+//! what the host requires, coroutine entries, and printing numbers through
+//! the host's `console_log` (an f64 is its own NaN-boxed JS number).
+
+#![allow(dead_code)]
+
+use switchyard::ir::*;
+
+/// Where `log` stores the numbers it prints.
+pub const ARGS: i32 = 1024;
+
+/// A module with what the host requires (`memory`, `exc_pending`,
+/// `exc_value`; `main` is added by [`Prog::main`]) and `console_log`.
+pub struct Prog {
+    pub m: Module,
+    pub console_log: FuncId,
+}
+
+impl Prog {
+    pub fn new() -> Prog {
+        let mut m = Module::new();
+        let console_log = m.import_func(
+            "switchyard",
+            "console_log",
+            Signature::new([Type::I32, Type::I32], []),
+        );
+        let p = m.add_global("exc_pending", Type::I32, true, Const::I32(0));
+        m.globals[p.index()].export = Some("exc_pending".into());
+        let v = m.add_global("exc_value", Type::I64, true, Const::I64(0));
+        m.globals[v.index()].export = Some("exc_value".into());
+        Prog { m, console_log }
+    }
+
+    /// Declares a coroutine entry `(i64) -> i64` and puts it in the table.
+    pub fn entry(&mut self, name: &str) -> FuncId {
+        let f = self
+            .m
+            .declare_func(name, Signature::new([Type::I64], [Type::I64]));
+        self.m.mark_coroutine_entry(f);
+        self.m.table_slot(f);
+        f
+    }
+
+    /// Declares the exported `main: () -> ()`.
+    pub fn main(&mut self) -> FuncId {
+        let f = self.m.declare_func("main", Signature::new([], []));
+        self.m.export_func(f, "main");
+        f
+    }
+}
+
+/// `console.log(values...)` of i64 locals, as numbers.
+pub fn log(b: &mut FunctionBuilder, console_log: FuncId, values: &[Local]) {
+    let args = b.i32_const(ARGS);
+    for (i, v) in values.iter().enumerate() {
+        let f = b.un(UnOp::F64ConvertI64S, *v);
+        b.store(StoreKind::F64, args, 8 * i as u32, f);
+    }
+    let argc = b.i32_const(values.len() as i32);
+    b.call(console_log, &[args, argc]);
+}
+
+/// An i32 local widened to i64.
+pub fn i64_of(b: &mut FunctionBuilder, v: Local) -> Local {
+    b.un(UnOp::I64ExtendI32S, v)
+}
+
+/// `for i in from..to { body(i) }` with an i64 counter.
+pub fn for_range(
+    b: &mut FunctionBuilder,
+    from: i64,
+    to: i64,
+    body: impl FnOnce(&mut FunctionBuilder, Local),
+) {
+    let i = b.local(Type::I64);
+    let (start, end, one) = (b.i64_const(from), b.i64_const(to), b.i64_const(1));
+    b.copy(i, start);
+    b.while_(
+        |b| b.bin(BinOp::I64LtS, i, end),
+        |b, _| {
+            body(b, i);
+            b.binary_into(i, BinOp::I64Add, i, one);
+        },
+    );
+}
