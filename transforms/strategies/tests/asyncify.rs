@@ -29,26 +29,16 @@ fn opts(names: bool) -> Options {
 }
 
 fn compile(m: Module) -> switchyard::Compiled {
-    match switchyard::compile_ir(m, &opts(true)) {
-        Ok(c) => c,
-        Err(e) => panic!("compile failed: {e}"),
-    }
+    compile_for(m, Strategy::Asyncify)
 }
 
 /// Compiles and runs; returns the outcome and stdout.
 fn run(m: Module) -> (Outcome, String) {
-    let compiled = compile(m);
-    let out = SharedBuffer::new();
-    let outcome =
-        switchyard::run_compiled(&compiled, RunOptions::new("t").with_stdout(out.clone()))
-            .unwrap_or_else(|e| panic!("run failed: {e}"));
-    (outcome, out.text())
+    run_for(m, Strategy::Asyncify)
 }
 
 fn run_ok(m: Module) -> String {
-    let (outcome, out) = run(m);
-    assert_eq!(outcome, Outcome::Finished, "stdout so far:\n{out}");
-    out
+    run_ok_for(m, Strategy::Asyncify)
 }
 
 /// Runs `main` of a compiled module directly with Wasmtime and times it

@@ -12,37 +12,23 @@
 
 use std::time::{Duration, Instant};
 use switchyard::ir::*;
-use switchyard::{Options, Outcome, RunOptions, Strategy, TrapKind};
+use switchyard::{Outcome, RunOptions, Strategy, TrapKind};
 use switchyard_host::{EngineSettings, HostState, SharedBuffer};
 
 mod common;
 use common::*;
 
 fn compile(m: Module) -> switchyard::Compiled {
-    let opts = Options {
-        strategy: Strategy::Wasmfx,
-        names: true,
-    };
-    match switchyard::compile_ir(m, &opts) {
-        Ok(c) => c,
-        Err(e) => panic!("compile failed: {e}"),
-    }
+    compile_for(m, Strategy::Wasmfx)
 }
 
-/// Compiles and runs through the facade; returns (outcome, stdout).
+/// Compiles and runs; returns the outcome and stdout.
 fn run(m: Module) -> (Outcome, String) {
-    let compiled = compile(m);
-    let out = SharedBuffer::new();
-    let outcome =
-        switchyard::run_compiled(&compiled, RunOptions::new("t").with_stdout(out.clone()))
-            .unwrap_or_else(|e| panic!("run failed: {e}"));
-    (outcome, out.text())
+    run_for(m, Strategy::Wasmfx)
 }
 
 fn run_ok(m: Module) -> String {
-    let (outcome, text) = run(m);
-    assert_eq!(outcome, Outcome::Finished, "stdout so far:\n{text}");
-    text
+    run_ok_for(m, Strategy::Wasmfx)
 }
 
 /// A direct run with Wasmtime: stdout, the error `main` failed with (if

@@ -5,6 +5,8 @@
 #![allow(dead_code)]
 
 use switchyard::ir::*;
+use switchyard::{Options, Outcome, RunOptions, Strategy};
+use switchyard_host::SharedBuffer;
 
 /// Where `log` stores the numbers it prints.
 pub const ARGS: i32 = 1024;
@@ -82,4 +84,33 @@ pub fn for_range(
             b.binary_into(i, BinOp::I64Add, i, one);
         },
     );
+}
+
+/// Compiles `m` for `strategy` (with names) through the facade.
+pub fn compile_for(m: Module, strategy: Strategy) -> switchyard::Compiled {
+    let opts = Options {
+        strategy,
+        names: true,
+    };
+    match switchyard::compile_ir(m, &opts) {
+        Ok(c) => c,
+        Err(e) => panic!("compile failed: {e}"),
+    }
+}
+
+/// Compiles and runs `m` for `strategy`; returns the outcome and stdout.
+pub fn run_for(m: Module, strategy: Strategy) -> (Outcome, String) {
+    let compiled = compile_for(m, strategy);
+    let out = SharedBuffer::new();
+    let outcome =
+        switchyard::run_compiled(&compiled, RunOptions::new("t").with_stdout(out.clone()))
+            .unwrap_or_else(|e| panic!("run failed: {e}"));
+    (outcome, out.text())
+}
+
+/// Like [`run_for`], requiring the program to finish; returns stdout.
+pub fn run_ok_for(m: Module, strategy: Strategy) -> String {
+    let (outcome, out) = run_for(m, strategy);
+    assert_eq!(outcome, Outcome::Finished, "stdout so far:\n{out}");
+    out
 }
