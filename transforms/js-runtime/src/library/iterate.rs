@@ -99,41 +99,53 @@ fn call1_method(m: &mut Module, cx: &Cx) {
     });
 }
 
-/// 1 if `v` is a generator object whose iteration methods are certainly the
-/// built-in ones (see the module documentation).
-fn is_plain_generator(b: &mut FunctionBuilder, cx: &Cx, v: Local) -> Local {
+/// Runs `check(b, p, r)` when `v` is a KIND_OBJECT of class `class` with no
+/// own properties (so nothing can have overridden its built-in iteration
+/// methods on the object itself); `r` starts at 0 and is the result.
+fn when_plain_object_of_class(
+    b: &mut FunctionBuilder,
+    v: Local,
+    class: u32,
+    check: impl FnOnce(&mut FunctionBuilder, Local, Local),
+) -> Local {
     let r = b.local(Type::I32);
     b.seti(r, 0);
     let is_obj = b.has_tag(v, TAG_OBJECT);
     b.if_then(is_obj, |b| {
         let p = b.payload(v);
-        let class = b.ld(p, OBJ_CLASS);
+        let cls = b.ld(p, OBJ_CLASS);
         let kind = b.kind(p);
-        let is_gen = b.opi(I32Eq, class, CLASS_GENERATOR as i32);
+        let same_class = b.opi(I32Eq, cls, class as i32);
         let is_o = b.opi(I32Eq, kind, KIND_OBJECT as i32);
-        let gen = b.bin(I32And, is_gen, is_o);
+        let shaped = b.bin(I32And, same_class, is_o);
         let own = b.ld(p, OBJ_PROPS_LEN);
         let no_own = b.not(own);
-        let ok = b.bin(I32And, gen, no_own);
-        b.if_then(ok, |b| {
-            let gp = b.global_get(cx.rt.proto_generator);
-            let proto = b.ld(p, OBJ_PROTO);
-            let direct = b.bin(I32Eq, proto, gp);
-            b.if_then(direct, |b| b.seti(r, 1));
-            let not_direct = b.not(direct);
-            let nz = b.opi(I32Ne, proto, 0);
-            let check = b.bin(I32And, not_direct, nz);
-            b.if_then(check, |b| {
-                let pown = b.ld(proto, OBJ_PROPS_LEN);
-                let pp = b.ld(proto, OBJ_PROTO);
-                let inherits = b.bin(I32Eq, pp, gp);
-                let pclean = b.not(pown);
-                let good = b.bin(I32And, inherits, pclean);
-                b.copy(r, good);
-            });
-        });
+        let ok = b.bin(I32And, shaped, no_own);
+        b.if_then(ok, |b| check(b, p, r));
     });
     r
+}
+
+/// 1 if `v` is a generator object whose iteration methods are certainly the
+/// built-in ones (see the module documentation).
+fn is_plain_generator(b: &mut FunctionBuilder, cx: &Cx, v: Local) -> Local {
+    when_plain_object_of_class(b, v, CLASS_GENERATOR, |b, p, r| {
+        let gp = b.global_get(cx.rt.proto_generator);
+        let proto = b.ld(p, OBJ_PROTO);
+        let direct = b.bin(I32Eq, proto, gp);
+        b.if_then(direct, |b| b.seti(r, 1));
+        let not_direct = b.not(direct);
+        let nz = b.opi(I32Ne, proto, 0);
+        let check = b.bin(I32And, not_direct, nz);
+        b.if_then(check, |b| {
+            let pown = b.ld(proto, OBJ_PROPS_LEN);
+            let pp = b.ld(proto, OBJ_PROTO);
+            let inherits = b.bin(I32Eq, pp, gp);
+            let pclean = b.not(pown);
+            let good = b.bin(I32And, inherits, pclean);
+            b.copy(r, good);
+        });
+    })
 }
 
 /// V8's description of a non-iterable value without source text:
@@ -397,30 +409,15 @@ fn ret_code_point(
 /// 1 if `v` is an array or string iterator object that certainly has the
 /// built-in `next` (no own properties, the built-in prototype).
 fn is_plain_array_iterator(b: &mut FunctionBuilder, cx: &Cx, v: Local) -> Local {
-    let r = b.local(Type::I32);
-    b.seti(r, 0);
-    let is_obj = b.has_tag(v, TAG_OBJECT);
-    b.if_then(is_obj, |b| {
-        let p = b.payload(v);
-        let class = b.ld(p, OBJ_CLASS);
-        let kind = b.kind(p);
-        let c = b.opi(I32Eq, class, CLASS_ARRAY_ITERATOR as i32);
-        let o = b.opi(I32Eq, kind, KIND_OBJECT as i32);
-        let ok = b.bin(I32And, c, o);
-        let own = b.ld(p, OBJ_PROPS_LEN);
-        let no_own = b.not(own);
-        let ok = b.bin(I32And, ok, no_own);
-        b.if_then(ok, |b| {
-            let proto = b.ld(p, OBJ_PROTO);
-            let ap = b.global_get(cx.rt.proto_array_iterator);
-            let sp = b.global_get(cx.rt.proto_string_iterator);
-            let a = b.bin(I32Eq, proto, ap);
-            let s = b.bin(I32Eq, proto, sp);
-            let either = b.bin(I32Or, a, s);
-            b.copy(r, either);
-        });
-    });
-    r
+    when_plain_object_of_class(b, v, CLASS_ARRAY_ITERATOR, |b, p, r| {
+        let proto = b.ld(p, OBJ_PROTO);
+        let ap = b.global_get(cx.rt.proto_array_iterator);
+        let sp = b.global_get(cx.rt.proto_string_iterator);
+        let a = b.bin(I32Eq, proto, ap);
+        let s = b.bin(I32Eq, proto, sp);
+        let either = b.bin(I32Or, a, s);
+        b.copy(r, either);
+    })
 }
 
 /// `new_array_iterator(target, kind) -> V`
