@@ -8,10 +8,10 @@
 //! directly with Wasmtime) and print their numbers; run with
 //! `--nocapture` to see them.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use switchyard::ir::*;
 use switchyard::{Options, Outcome, RunOptions, Strategy};
-use switchyard_host::{EngineSettings, HostState, SharedBuffer};
+use switchyard_host::SharedBuffer;
 use switchyard_strategies::PostPass;
 
 mod common;
@@ -44,37 +44,12 @@ fn run_ok(m: Module) -> String {
 /// Runs `main` of a compiled module directly with Wasmtime and times it
 /// alone (without compilation and instantiation).
 fn time_main(wasm: &[u8]) -> (Duration, String, u64) {
-    let wasm = wasm.to_vec();
-    std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(move || {
-            let engine = switchyard_host::build_engine(&EngineSettings::default()).unwrap();
-            let engine = engine.engine;
-            let module = wasmtime::Module::new(&engine, &wasm).unwrap();
-            let out = SharedBuffer::new();
-            let state = HostState::new(
-                Box::new(out.clone()),
-                Box::new(std::io::sink()),
-                wasmtime::StoreLimits::default(),
-            );
-            let mut store = wasmtime::Store::new(&engine, state);
-            let mut linker = wasmtime::Linker::new(&engine);
-            switchyard_host::imports::define_imports(&mut linker).unwrap();
-            let instance = linker.instantiate(&mut store, &module).unwrap();
-            let main = instance
-                .get_typed_func::<(), ()>(&mut store, "main")
-                .unwrap();
-            let start = Instant::now();
-            main.call(&mut store, ()).unwrap();
-            let elapsed = start.elapsed();
-            store.data_mut().flush();
-            let memory = instance.get_memory(&mut store, "memory").unwrap();
-            let bytes = memory.data_size(&store) as u64;
-            (elapsed, out.text(), bytes)
-        })
-        .unwrap()
-        .join()
-        .unwrap()
+    run_main_directly(wasm, false, |run| {
+        run.result.unwrap();
+        let memory = run.instance.get_memory(&mut *run.store, "memory").unwrap();
+        let bytes = memory.data_size(&*run.store) as u64;
+        (run.main_time, run.stdout, bytes)
+    })
 }
 
 fn lines(values: &[i64]) -> String {

@@ -13,7 +13,7 @@
 use std::time::{Duration, Instant};
 use switchyard::ir::*;
 use switchyard::{Outcome, RunOptions, Strategy, TrapKind};
-use switchyard_host::{EngineSettings, HostState, SharedBuffer};
+use switchyard_host::SharedBuffer;
 
 mod common;
 use common::*;
@@ -43,49 +43,29 @@ struct Direct {
 }
 
 fn run_direct(wasm: &[u8]) -> Direct {
-    let wasm = wasm.to_vec();
-    std::thread::Builder::new()
-        .stack_size(256 << 20)
-        .spawn(move || {
-            let engine = switchyard_host::build_engine(&EngineSettings::default()).unwrap();
-            engine.stack_switching.as_ref().unwrap();
-            let engine = engine.engine;
-            let module = wasmtime::Module::new(&engine, &wasm).unwrap();
-            let out = SharedBuffer::new();
-            let state = HostState::new(
-                Box::new(out.clone()),
-                Box::new(std::io::sink()),
-                wasmtime::StoreLimits::default(),
-            );
-            let mut store = wasmtime::Store::new(&engine, state);
-            let mut linker = wasmtime::Linker::new(&engine);
-            switchyard_host::imports::define_imports(&mut linker).unwrap();
-            let instance = linker.instantiate(&mut store, &module).unwrap();
-            let main = instance
-                .get_typed_func::<(), ()>(&mut store, "main")
-                .unwrap();
-            let start = Instant::now();
-            let result = main.call(&mut store, ());
-            let main_time = start.elapsed();
-            store.data_mut().flush();
-            let mut global = |name: &str| {
-                instance
-                    .get_global(&mut store, name)
-                    .unwrap_or_else(|| panic!("no global {name}"))
-                    .get(&mut store)
-            };
-            Direct {
-                stdout: out.text(),
-                error: result.err().map(|e| format!("{e:#}")),
-                workers: global("wasmfx_workers").unwrap_i64(),
-                abandoned: global("wasmfx_abandoned").unwrap_i64(),
-                handles: global("wasmfx_handles").unwrap_i32(),
-                main_time,
-            }
-        })
-        .unwrap()
-        .join()
-        .unwrap()
+    run_main_directly(wasm, true, |run| {
+        let DirectRun {
+            store,
+            instance,
+            result,
+            main_time,
+            stdout,
+        } = run;
+        let mut global = |name: &str| {
+            instance
+                .get_global(&mut *store, name)
+                .unwrap_or_else(|| panic!("no global {name}"))
+                .get(&mut *store)
+        };
+        Direct {
+            stdout,
+            error: result.err().map(|e| format!("{e:#}")),
+            workers: global("wasmfx_workers").unwrap_i64(),
+            abandoned: global("wasmfx_abandoned").unwrap_i64(),
+            handles: global("wasmfx_handles").unwrap_i32(),
+            main_time,
+        }
+    })
 }
 
 fn lines(values: &[&[i64]]) -> String {

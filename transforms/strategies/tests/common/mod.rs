@@ -4,9 +4,10 @@
 
 #![allow(dead_code)]
 
+use std::time::{Duration, Instant};
 use switchyard::ir::*;
 use switchyard::{Options, Outcome, RunOptions, Strategy};
-use switchyard_host::SharedBuffer;
+use switchyard_host::{EngineSettings, HostState, SharedBuffer};
 
 /// Where `log` stores the numbers it prints.
 pub const ARGS: i32 = 1024;
@@ -113,4 +114,65 @@ pub fn run_ok_for(m: Module, strategy: Strategy) -> String {
     let (outcome, out) = run_for(m, strategy);
     assert_eq!(outcome, Outcome::Finished, "stdout so far:\n{out}");
     out
+}
+
+/// What a direct run of `main` leaves for the caller to inspect.
+pub struct DirectRun<'a> {
+    pub store: &'a mut wasmtime::Store<HostState>,
+    pub instance: wasmtime::Instance,
+    /// How `main` ended (an error for a trap).
+    pub result: wasmtime::Result<()>,
+    /// The time `main` alone took (no compilation or instantiation).
+    pub main_time: Duration,
+    /// What the program printed (flushed).
+    pub stdout: String,
+}
+
+/// Runs `main` of a compiled module directly with Wasmtime, on a thread
+/// with a large stack, then hands the store and instance to `inspect` (to
+/// read exported counters or the memory size). Tests use it to time `main`
+/// alone. `stack_switching`: require the engine to have it.
+pub fn run_main_directly<T: Send + 'static>(
+    wasm: &[u8],
+    stack_switching: bool,
+    inspect: impl FnOnce(DirectRun<'_>) -> T + Send + 'static,
+) -> T {
+    let wasm = wasm.to_vec();
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let engine = switchyard_host::build_engine(&EngineSettings::default()).unwrap();
+            if stack_switching {
+                engine.stack_switching.as_ref().unwrap();
+            }
+            let engine = engine.engine;
+            let module = wasmtime::Module::new(&engine, &wasm).unwrap();
+            let out = SharedBuffer::new();
+            let state = HostState::new(
+                Box::new(out.clone()),
+                Box::new(std::io::sink()),
+                wasmtime::StoreLimits::default(),
+            );
+            let mut store = wasmtime::Store::new(&engine, state);
+            let mut linker = wasmtime::Linker::new(&engine);
+            switchyard_host::imports::define_imports(&mut linker).unwrap();
+            let instance = linker.instantiate(&mut store, &module).unwrap();
+            let main = instance
+                .get_typed_func::<(), ()>(&mut store, "main")
+                .unwrap();
+            let start = Instant::now();
+            let result = main.call(&mut store, ());
+            let main_time = start.elapsed();
+            store.data_mut().flush();
+            inspect(DirectRun {
+                store: &mut store,
+                instance,
+                result,
+                main_time,
+                stdout: out.text(),
+            })
+        })
+        .unwrap()
+        .join()
+        .unwrap()
 }
