@@ -418,6 +418,28 @@ impl Runtime {
         out.push(Instruction::End);
     }
 
+    /// Checks handle `h` against the number of handles (else `fatal(code)`),
+    /// then leaves its state on the stack, with `addr` = its metadata
+    /// address and `state` = its state.
+    fn check_handle_load_state(
+        &self,
+        (h, addr, state): (u32, u32, u32),
+        code: i32,
+        out: &mut Vec<Instruction<'static>>,
+    ) {
+        use Instruction as I;
+        out.extend([I::LocalGet(h), I::GlobalGet(self.g_num_handles), I::I32GeU]);
+        self.fatal_if(code, out);
+        out.extend([
+            I::LocalGet(h),
+            I::I32Const(META_SHIFT),
+            I::I32Shl,
+            I::LocalTee(addr),
+            I::I32Load(mem(0, 2, self.meta)),
+            I::LocalTee(state),
+        ]);
+    }
+
     /// `if (i32 on the stack == -1) { fatal(out of memory) }` (after a
     /// `table.grow` or `memory.grow`).
     fn fatal_if_grow_failed(&self, out: &mut Vec<Instruction<'static>>) {
@@ -590,15 +612,9 @@ impl Runtime {
         use Instruction as I;
         let (h, arg, addr, slot, state, k, v) = (0, 1, 2, 3, 4, 5, 6);
         let m = self.meta;
-        let mut out = vec![I::LocalGet(h), I::GlobalGet(self.g_num_handles), I::I32GeU];
-        self.fatal_if(FATAL_CORO_RESUME, &mut out);
+        let mut out = Vec::new();
+        self.check_handle_load_state((h, addr, state), FATAL_CORO_RESUME, &mut out);
         out.extend([
-            I::LocalGet(h),
-            I::I32Const(META_SHIFT),
-            I::I32Shl,
-            I::LocalTee(addr),
-            I::I32Load(mem(0, 2, m)),
-            I::LocalTee(state),
             I::I32Const(SUSPENDED),
             I::I32Ne,
             I::If(BlockType::Empty),
@@ -683,15 +699,9 @@ impl Runtime {
         use Instruction as I;
         let (h, addr, state, k) = (0, 1, 2, 3);
         let m = self.meta;
-        let mut out = vec![I::LocalGet(h), I::GlobalGet(self.g_num_handles), I::I32GeU];
-        self.fatal_if(FATAL_CORO_FREE, &mut out);
+        let mut out = Vec::new();
+        self.check_handle_load_state((h, addr, state), FATAL_CORO_FREE, &mut out);
         out.extend([
-            I::LocalGet(h),
-            I::I32Const(META_SHIFT),
-            I::I32Shl,
-            I::LocalTee(addr),
-            I::I32Load(mem(0, 2, m)),
-            I::LocalTee(state),
             I::I32Const(FINISHED),
             I::I32Ne,
             I::If(BlockType::Empty),
