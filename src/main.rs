@@ -28,6 +28,10 @@ enum Command {
         file: PathBuf,
         #[command(flatten)]
         strategy: StrategyArg,
+        /// Run timers on a virtual clock: same order of events, no waiting
+        /// (by default `setTimeout(f, 100)` waits 100 ms of real time).
+        #[arg(long)]
+        virtual_time: bool,
     },
     /// Compile a JavaScript file to Wasm (or WAT, or switchyard IR).
     Compile {
@@ -83,7 +87,11 @@ enum EmitKind {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Run { file, strategy } => run(&file, strategy.strategy.into()),
+        Command::Run {
+            file,
+            strategy,
+            virtual_time,
+        } => run(&file, strategy.strategy.into(), virtual_time),
         Command::Compile {
             file,
             output,
@@ -108,7 +116,7 @@ fn read_source(file: &Path) -> Result<String, i32> {
     })
 }
 
-fn run(file: &Path, strategy: Strategy) -> i32 {
+fn run(file: &Path, strategy: Strategy, virtual_time: bool) -> i32 {
     let source = match read_source(file) {
         Ok(s) => s,
         Err(code) => return code,
@@ -125,7 +133,8 @@ fn run(file: &Path, strategy: Strategy) -> i32 {
             return e.exit_code();
         }
     };
-    match switchyard::run_compiled(&compiled, RunOptions::new(&name)) {
+    let run_opts = RunOptions::new(&name).with_virtual_time(virtual_time);
+    match switchyard::run_compiled(&compiled, run_opts) {
         Ok(Outcome::Finished) => 0,
         Ok(Outcome::UncaughtException { message }) => {
             eprintln!("{message}");

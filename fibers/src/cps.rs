@@ -73,6 +73,18 @@
 //! [`CpsRuntime::root_init`] allocates on first use; a suspension there is a program
 //! error, detected by the adapter that called the pieces (see the strategy).
 //!
+//! ## Stackful fibers
+//!
+//! Nothing here is specific to generators: a fiber ([`crate::api`]) is a
+//! coroutine whose entry calls functions that call `fiber_yield`, and every
+//! one of those calls is a split point of the strategy, so a suspended
+//! fiber's stack holds one frame per call between its entry and the yield
+//! (only the values live across each call, plus the 4-byte continuation
+//! slot), growing by [`CpsRuntime::grow`] as deep as memory allows. When
+//! the fiber finishes, `coro.free` returns the record and any grown stack
+//! block to the free lists, so fibers created and finished one after the
+//! other reuse one 128-byte block.
+//!
 //! ## Memory
 //!
 //! There is no garbage collector: `coro.free` returns the record block and

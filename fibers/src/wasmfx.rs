@@ -29,6 +29,11 @@
 //!   objects (see the backend module's documentation);
 //! * no GC-heap allocation at all, for the same reason.
 //!
+//! Stackful fibers ([`crate::api`]) are coroutines like any other here: a
+//! fiber runs on a pooled worker, its frames at any depth stay on the
+//! worker's stack while it is suspended, and the worker returns to the
+//! pool when the fiber finishes (never one continuation per fiber).
+//!
 //! The one IR-level step is making sure the module imports
 //! `switchyard.fatal`, which the generated code calls ([`ensure_fatal_import`]).
 

@@ -66,6 +66,8 @@ const CLASS_PLAIN = 0;
 const CLASS_ERROR = 1;
 const CLASS_GENERATOR = 2;
 const CLASS_GENERATOR_FUNCTION = 3; // on KIND_FUNCTION blocks
+const CLASS_PROMISE = 5; // slots after the object prefix: state (0 pending, 1 fulfilled, 2 rejected), result
+const PROMISE_SLOTS = 24; // layout.rs SLOTS (= OBJ_SIZE)
 
 const PROP_KEY = 0;
 const PROP_FLAGS = 4;
@@ -90,6 +92,7 @@ const FATAL_OUT_OF_MEMORY = 2;
 const FATAL_INTERNAL = 3;
 const FATAL_CORO_RESUME = 4;
 const FATAL_CORO_FREE = 5;
+const FATAL_FIBER_YIELD = 6;
 
 const ERROR_CTORS = {
   Error,
@@ -367,7 +370,8 @@ class Decoder {
         Object.setPrototypeOf(o, ctor === null ? null : standInCtor(ctor).prototype);
       }
     } else if (k === KIND_FUNCTION) {
-      o = makeFunction(functionName(ptr), cls === CLASS_GENERATOR_FUNCTION ? "GeneratorFunction" : ctor);
+      const special = { 3: "GeneratorFunction", 7: "AsyncFunction", 8: "AsyncGeneratorFunction" }[cls];
+      o = makeFunction(functionName(ptr), special ?? ctor);
       if (full) this.memo.set(ptr, o);
     } else if (cls === CLASS_ERROR) {
       const name = stringProp(ptr, "name") ?? "Error";
@@ -382,8 +386,17 @@ class Decoder {
       const header = message === "" ? name : name === "" ? message : `${name}: ${message}`;
       defineData(o, "stack", `${header}\n    at <anonymous>`, false);
       if (E === AggregateError) delete o.errors;
-    } else if (isGenerator(cls)) {
-      o = makeGenerator();
+    } else if (cls === CLASS_PROMISE && k === KIND_OBJECT) {
+      // A real node promise in the same state, so node's inspect prints it.
+      const state = view().getFloat64(ptr + PROMISE_SLOTS, true);
+      if (state === 0) {
+        o = new Promise(() => {});
+      } else {
+        const [hi, lo] = rawValue(ptr + PROMISE_SLOTS + 8);
+        const result = this.value(hi, lo, depth + 1);
+        o = state === 1 ? Promise.resolve(result) : Promise.reject(result);
+        if (state === 2) o.catch(() => {});
+      }
       if (full) this.memo.set(ptr, o);
     } else if (ctor === null) {
       o = Object.create(null);
@@ -446,6 +459,7 @@ const FATAL_MESSAGES = {
   [FATAL_INTERNAL]: "internal error (fatal)",
   [FATAL_CORO_RESUME]: "resumed a coroutine that is running or finished",
   [FATAL_CORO_FREE]: "freed a coroutine that is running or already freed",
+  [FATAL_FIBER_YIELD]: "fiber_yield outside a fiber",
 };
 
 const imports = {
@@ -478,8 +492,28 @@ const imports = {
     fatal(code) {
       throw new HostTrap(FATAL_MESSAGES[code] ?? `internal error (fatal code ${code})`);
     },
+    clock_now() {
+      return virtualTime ? virtualNow : performance.now() - clockStart;
+    },
+    sleep(ms) {
+      flushStdout();
+      if (!(ms > 0)) return;
+      if (virtualTime) virtualNow += Math.min(ms, 86400000);
+      else Atomics.wait(sleepCell, 0, 0, Math.min(ms, 86400000));
+    },
+    unhandled_rejection() {
+      unhandledRejection = true;
+    },
   },
 };
+
+// The timers' clock (ms since the run started) and a cell to block on while sleeping.
+const clockStart = performance.now();
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+// --virtual-time: the clock only moves when the program sleeps (like `switchyard run --virtual-time`).
+let virtualTime = false;
+let virtualNow = 0;
+let unhandledRejection = false;
 
 // ---- running ---------------------------------------------------------------------------------
 
@@ -555,6 +589,32 @@ function formatUncaught(hi, lo, pos) {
   return inspect(v);
 }
 
+/** What `switchyard run` prints for an unhandled rejection (inspect.rs `format_unhandled_rejection`). */
+function formatUnhandledRejection(hi, lo) {
+  const tag = tagOf(hi);
+  if (tag === TAG_OBJECT && kind(lo) === KIND_OBJECT && u32(lo + OBJ_CLASS) === CLASS_ERROR) {
+    // Where it was thrown, if the prelude recorded it (inspect.rs: `__sy_throw_pos`).
+    const p = ownProp(lo, "__sy_throw_pos");
+    let pos = 0;
+    if (p && tagOf(p.hi) === null) pos = new Float64Array(new Uint32Array([p.lo, p.hi]).buffer)[0] | 0;
+    return formatUncaught(hi, lo, pos);
+  }
+  const v = new Decoder().value(hi, lo, 0);
+  let reason;
+  if (typeof v === "string") reason = v;
+  else if (Array.isArray(v)) reason = "[object Array]";
+  else if (typeof v === "function") reason = "[object Function]";
+  else if (v !== null && typeof v === "object") {
+    const c = Object.getPrototypeOf(v)?.constructor;
+    reason = typeof c === "function" && c.name ? `#<${c.name}>` : "[object Object]";
+  } else reason = inspect(v);
+  return (
+    "UnhandledPromiseRejection: This error originated either by throwing inside of an async function " +
+    "without a catch block, or by rejecting a promise which was not handled with .catch(). The promise " +
+    `rejected with the reason "${reason}". {\n  code: 'ERR_UNHANDLED_REJECTION'\n}`
+  );
+}
+
 function isStackOverflow(e) {
   return e instanceof RangeError && /call stack size/i.test(e.message);
 }
@@ -599,7 +659,7 @@ function runModule() {
   const pos = ex.exc_pos ? ex.exc_pos.value : 0;
   let text;
   try {
-    text = formatUncaught(hi, lo, pos);
+    text = unhandledRejection ? formatUnhandledRejection(hi, lo) : formatUncaught(hi, lo, pos);
   } catch (e) {
     text = `Uncaught exception (the thrown value cannot be displayed: ${e.message})`;
   }
@@ -612,17 +672,20 @@ function runModule() {
 // deeply recursive programs (e.g. sumTo(2000) in cps form) overflow node's default ~1 MiB.
 const WASM_STACK_MB = 64;
 
-/** Command line of the main thread: [wasmPath, sourceName]. */
+/** Command line of the main thread: [wasmPath, sourceName, virtualTime]. */
 function parseArgs() {
   const usage = (msg) => {
-    writeAll(2, `run.mjs: ${msg}\nusage: node run.mjs FILE.wasm [--name NAME.js]\n`);
+    writeAll(2, `run.mjs: ${msg}\nusage: node run.mjs FILE.wasm [--name NAME.js] [--virtual-time]\n`);
     process.exit(2);
   };
   const argv = process.argv.slice(2);
   let wasm = null;
   let name = null;
+  let virt = false;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--name") {
+    if (argv[i] === "--virtual-time") {
+      virt = true;
+    } else if (argv[i] === "--name") {
       if (i + 1 >= argv.length) usage("--name needs a value");
       name = argv[++i];
     } else if (argv[i].startsWith("--name=")) {
@@ -635,13 +698,14 @@ function parseArgs() {
   }
   if (wasm === null) usage("no .wasm file given");
   if (name === null) name = wasm.replace(/\.wasm$/, "") + ".js";
-  return [wasm, name];
+  return [wasm, name, virt];
 }
 
 if (isMainThread) {
-  [wasmPath, sourceName] = parseArgs();
+  let virt;
+  [wasmPath, sourceName, virt] = parseArgs();
   const worker = new Worker(new URL(import.meta.url), {
-    workerData: { wasmPath, sourceName },
+    workerData: { wasmPath, sourceName, virtualTime: virt },
     resourceLimits: { stackSizeMb: WASM_STACK_MB },
   });
   let reported = null;
@@ -658,6 +722,7 @@ if (isMainThread) {
 } else {
   wasmPath = workerData.wasmPath;
   sourceName = workerData.sourceName;
+  virtualTime = workerData.virtualTime === true;
   try {
     runModule();
   } finally {

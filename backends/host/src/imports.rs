@@ -14,8 +14,8 @@ use std::fmt;
 use std::io::{self, BufWriter, Write};
 use switchyard_js_runtime::host_imports as hi;
 use switchyard_js_runtime::layout::{
-    FATAL_CORO_FREE, FATAL_CORO_RESUME, FATAL_INTERNAL, FATAL_OUT_OF_MEMORY, FATAL_STACK_OVERFLOW,
-    HOST_MODULE,
+    FATAL_CORO_FREE, FATAL_CORO_RESUME, FATAL_FIBER_YIELD, FATAL_INTERNAL, FATAL_OUT_OF_MEMORY,
+    FATAL_STACK_OVERFLOW, HOST_MODULE,
 };
 use wasmtime::{Caller, Extern, Linker, Memory, StoreLimits};
 
@@ -48,6 +48,7 @@ impl HostTrap {
                 TrapKind::Other,
                 "freed a coroutine that is running or already freed",
             ),
+            FATAL_FIBER_YIELD => HostTrap::new(TrapKind::Other, "fiber_yield outside a fiber"),
             other => HostTrap::new(
                 TrapKind::Other,
                 format!("internal error (fatal code {other})"),
@@ -77,6 +78,44 @@ pub struct HostState {
     /// The first write error (e.g. a closed pipe); later output is dropped.
     io_error: Option<io::Error>,
     pub(crate) limits: StoreLimits,
+    pub(crate) clock: Clock,
+    /// Set by the `unhandled_rejection` import: the pending exception is a
+    /// promise rejection nobody handled.
+    pub(crate) unhandled_rejection: bool,
+}
+
+/// The timers' clock: real (monotonic, since the run started) or virtual
+/// (starts at 0, advanced only by `sleep`, so timer programs run at full
+/// speed with the same order of events).
+pub(crate) struct Clock {
+    start: std::time::Instant,
+    virtual_ms: Option<f64>,
+}
+
+impl Clock {
+    pub(crate) fn new(virtual_time: bool) -> Self {
+        Clock {
+            start: std::time::Instant::now(),
+            virtual_ms: virtual_time.then_some(0.0),
+        }
+    }
+
+    fn now_ms(&self) -> f64 {
+        match self.virtual_ms {
+            Some(v) => v,
+            None => self.start.elapsed().as_secs_f64() * 1000.0,
+        }
+    }
+
+    fn sleep_ms(&mut self, ms: f64) {
+        // NaN, negative and absurd values (a corrupt argument) sleep 0 / at
+        // most a day rather than panic.
+        let ms = if ms.is_finite() && ms > 0.0 { ms.min(86_400_000.0) } else { 0.0 };
+        match &mut self.virtual_ms {
+            Some(v) => *v += ms,
+            None => std::thread::sleep(std::time::Duration::from_secs_f64(ms / 1000.0)),
+        }
+    }
 }
 
 impl HostState {
@@ -84,12 +123,15 @@ impl HostState {
         stdout: Box<dyn Write + Send>,
         stderr: Box<dyn Write + Send>,
         limits: StoreLimits,
+        virtual_time: bool,
     ) -> Self {
         HostState {
             stdout: BufWriter::with_capacity(64 * 1024, stdout),
             stderr,
             io_error: None,
             limits,
+            clock: Clock::new(virtual_time),
+            unhandled_rejection: false,
         }
     }
 
@@ -244,6 +286,17 @@ pub fn define_imports(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
     linker.func_wrap(m, hi::MATH_FMOD, |x: f64, y: f64| -> f64 { fmod(x, y) })?;
     linker.func_wrap(m, hi::FATAL, |code: i32| -> wasmtime::Result<()> {
         Err(trap(HostTrap::fatal(code)))
+    })?;
+    linker.func_wrap(m, hi::CLOCK_NOW, |c: Caller<'_, HostState>| -> f64 {
+        c.data().clock.now_ms()
+    })?;
+    linker.func_wrap(m, hi::SLEEP, |mut c: Caller<'_, HostState>, ms: f64| {
+        // Output written so far appears before the wait, as in Node.
+        c.data_mut().flush();
+        c.data_mut().clock.sleep_ms(ms)
+    })?;
+    linker.func_wrap(m, hi::UNHANDLED_REJECTION, |mut c: Caller<'_, HostState>| {
+        c.data_mut().unhandled_rejection = true;
     })?;
     Ok(())
 }

@@ -568,6 +568,7 @@ impl<'h, 'a> Ctx<'h, 'a> {
         let mut braces = ["{".to_string(), "}".to_string()];
         let mut extras = Extras::Object;
         let mut array_formatter = false;
+        let is_promise = kind == KIND_OBJECT && heap.class(p)? == CLASS_PROMISE;
 
         if kind == KIND_ARRAY {
             let len = heap.array_len(p)?;
@@ -582,6 +583,10 @@ impl<'h, 'a> Ctx<'h, 'a> {
             }
             extras = Extras::ArrayExtras;
             array_formatter = true;
+        } else if is_promise {
+            // Node's formatPromise: `Promise { <pending> }`, `Promise { 1 }`,
+            // `Promise { <rejected> Error: x }`.
+            braces[0] = format!("{}{{", get_prefix(ctor, &tag, "Promise", ""));
         } else if kind == KIND_FUNCTION {
             base = self.function_base(p, ctor, &tag)?;
             if keys.is_empty() {
@@ -621,6 +626,22 @@ impl<'h, 'a> Ctx<'h, 'a> {
         self.current_depth = recurse_times;
         let mut output = if array_formatter {
             self.format_array(p, recurse_times)?
+        } else if is_promise {
+            let state = f64::from_bits(heap.u64(p + SLOTS)?);
+            if state == PROMISE_PENDING {
+                vec!["<pending>".to_string()]
+            } else {
+                let result = heap.u64(p + SLOTS + 8)?;
+                self.indentation_lvl += 2;
+                let s = self.format_value(result, recurse_times);
+                self.indentation_lvl -= 2;
+                let s = s?;
+                vec![if state == PROMISE_REJECTED {
+                    format!("<rejected> {s}")
+                } else {
+                    s
+                }]
+            }
         } else {
             Vec::new()
         };
@@ -737,8 +758,13 @@ impl<'h, 'a> Ctx<'h, 'a> {
     }
 
     fn function_base(&self, p: u32, ctor: Option<&str>, tag: &str) -> HeapResult<String> {
-        let ty = if self.heap.class(p)? == CLASS_GENERATOR_FUNCTION {
+        let class = self.heap.class(p)?;
+        let ty = if class == CLASS_GENERATOR_FUNCTION {
             "GeneratorFunction"
+        } else if class == CLASS_ASYNC_FUNCTION {
+            "AsyncFunction"
+        } else if class == CLASS_ASYNC_GENERATOR_FUNCTION {
+            "AsyncGeneratorFunction"
         } else {
             ctor.filter(|c| {
                 matches!(
@@ -747,6 +773,14 @@ impl<'h, 'a> Ctx<'h, 'a> {
                 )
             })
             .unwrap_or("Function")
+        };
+        // Async functions inherit from Function.prototype here (switchyard
+        // has no %AsyncFunction.prototype%, whose constructor Node shows).
+        let async_class = class == CLASS_ASYNC_FUNCTION || class == CLASS_ASYNC_GENERATOR_FUNCTION;
+        let ctor = if async_class && ctor == Some("Function") {
+            Some(ty)
+        } else {
+            ctor
         };
         let mut base = format!("[{ty}");
         if ctor.is_none() {
@@ -1328,6 +1362,51 @@ pub fn format_uncaught(heap: &Heap, v: u64, stack: ErrorStack) -> HeapResult<Str
         }
         _ => inspect(heap, v, &InspectOptions::default()),
     }
+}
+
+/// What Node prints on stderr when a promise rejection is never handled
+/// (its default `--unhandled-rejections=throw` mode): an error reason like
+/// an uncaught exception (`Error: late`, its extra properties, and where it
+/// was thrown when the prelude recorded that: the hidden `__sy_throw_pos`
+/// of an error thrown in an async function, a reaction or an executor;
+/// there is no creation-site stack), any other reason wrapped in Node's
+/// `UnhandledPromiseRejection` error with V8's side-effect-free ToString
+/// of the reason (`"oops"`, `"42"`, `"#<Object>"`, `"[object Array]"`).
+pub fn format_unhandled_rejection(heap: &Heap, v: u64, file_name: &str) -> HeapResult<String> {
+    if let Val::Object(p) = classify(v) {
+        if heap.kind(p)? == KIND_OBJECT && heap.class(p)? == CLASS_ERROR {
+            let pos = heap
+                .get_own(p, "__sy_throw_pos")?
+                .map(|prop| f64::from_bits(prop.value))
+                .filter(|x| x.is_finite() && *x > 0.0)
+                .map(|x| decode_pos(x as i32));
+            let stack = match pos {
+                Some((line, 0)) => ErrorStack::At(format!("{file_name}:{line}")),
+                Some((line, col)) => ErrorStack::At(format!("{file_name}:{line}:{col}")),
+                None => ErrorStack::Omitted,
+            };
+            return format_uncaught(heap, v, stack);
+        }
+    }
+    let reason = match classify(v) {
+        Val::Str(p) => lossy(&heap.string(p)?),
+        Val::Object(p) if heap.kind(p)? == KIND_ARRAY => "[object Array]".to_string(),
+        Val::Object(p) => {
+            let ctx = Ctx::new(heap, InspectOptions::default());
+            match ctx.constructor_name(p)? {
+                Ctor::Named(n) => format!("#<{n}>"),
+                _ => "[object Object]".to_string(),
+            }
+        }
+        Val::Function(_) => "[object Function]".to_string(),
+        _ => inspect(heap, v, &InspectOptions::default())?,
+    };
+    Ok(format!(
+        "UnhandledPromiseRejection: This error originated either by throwing inside of an async \
+         function without a catch block, or by rejecting a promise which was not handled with \
+         .catch(). The promise rejected with the reason \"{reason}\". {{\n  code: \
+         'ERR_UNHANDLED_REJECTION'\n}}"
+    ))
 }
 
 /// What `console.log(...args)` prints (without the newline): Node's

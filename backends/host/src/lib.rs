@@ -27,7 +27,10 @@ mod shared_buffer;
 pub use engine::{build_engine, EngineSettings, HostEngine};
 pub use heap::{Heap, HeapError};
 pub use imports::{HostState, HostTrap};
-pub use inspect::{format_log_args, format_uncaught, inspect, ErrorStack, InspectOptions};
+pub use inspect::{
+    format_log_args, format_uncaught, format_unhandled_rejection, inspect, ErrorStack,
+    InspectOptions,
+};
 pub use run::{
     prepare, required_imports, run_prepared, run_wasm, HostError, HostErrorKind, Outcome, Prepared,
     RunOptions, TrapKind,

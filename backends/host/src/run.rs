@@ -8,7 +8,7 @@
 use crate::engine::{build_engine, EngineSettings, DEFAULT_NATIVE_STACK};
 use crate::heap::Heap;
 use crate::imports::{define_imports, HostState, HostTrap};
-use crate::inspect::{format_uncaught, ErrorStack};
+use crate::inspect::{format_uncaught, format_unhandled_rejection, ErrorStack};
 use std::fmt;
 use std::io::Write;
 use switchyard_js_runtime::host_imports::HOST_IMPORTS;
@@ -33,6 +33,10 @@ pub struct RunOptions {
     pub engine: EngineSettings,
     /// Native stack of the thread that runs the Wasm code.
     pub native_stack: usize,
+    /// Timers run on a virtual clock: `setTimeout(f, 100)` fires in the
+    /// same order as with real time, without waiting. Off by default (a
+    /// program that sleeps 100 ms takes about 100 ms, like under Node).
+    pub virtual_time: bool,
 }
 
 impl RunOptions {
@@ -45,7 +49,14 @@ impl RunOptions {
             max_memory: None,
             engine: EngineSettings::default(),
             native_stack: DEFAULT_NATIVE_STACK,
+            virtual_time: false,
         }
+    }
+
+    /// Runs timers on a virtual clock (see [`RunOptions::virtual_time`]).
+    pub fn with_virtual_time(mut self, on: bool) -> Self {
+        self.virtual_time = on;
+        self
     }
 
     pub fn with_stdout(mut self, w: impl Write + Send + 'static) -> Self {
@@ -364,7 +375,7 @@ fn run_here(prepared: &Prepared, opts: RunOptions) -> Result<Outcome, HostError>
     if let Some(max) = opts.max_memory {
         limits = limits.memory_size(max);
     }
-    let state = HostState::new(opts.stdout, opts.stderr, limits.build());
+    let state = HostState::new(opts.stdout, opts.stderr, limits.build(), opts.virtual_time);
     let mut store = Store::new(&engine.engine, state);
     store.limiter(|s| &mut s.limits);
     let mut linker = Linker::new(&engine.engine);
@@ -433,7 +444,12 @@ fn run_here(prepared: &Prepared, opts: RunOptions) -> Result<Outcome, HostError>
         .get_memory(&mut store, "memory")
         .ok_or_else(|| host_error(HostErrorKind::Export, "`memory` is not exported"))?;
     let heap = Heap::new(memory.data(&store));
-    let message = match format_uncaught(&heap, value, stack) {
+    let formatted = if store.data().unhandled_rejection {
+        format_unhandled_rejection(&heap, value, &opts.file_name)
+    } else {
+        format_uncaught(&heap, value, stack)
+    };
+    let message = match formatted {
         Ok(m) => m,
         Err(e) => format!("Uncaught exception (the thrown value cannot be displayed: {e})"),
     };

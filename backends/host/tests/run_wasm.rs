@@ -344,7 +344,7 @@ fn corrupt_heap_is_an_internal_error_not_a_crash() {
 fn missing_import_is_a_clear_host_error() {
     let wasm = wat::parse_str(
         r#"(module
-             (import "switchyard" "clock_now" (func (result f64)))
+             (import "switchyard" "wall_clock" (func (result f64)))
              (memory (export "memory") 1)
              (func (export "main")))"#,
     )
@@ -352,7 +352,7 @@ fn missing_import_is_a_clear_host_error() {
     let err = run_wasm(&wasm, RunOptions::new("t.js")).unwrap_err();
     assert_eq!(err.kind, HostErrorKind::Import);
     assert!(
-        err.message.contains("`switchyard::clock_now`"),
+        err.message.contains("`switchyard::wall_clock`"),
         "{}",
         err.message
     );

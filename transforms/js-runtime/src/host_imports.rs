@@ -28,6 +28,9 @@ pub const PARSE_FLOAT: &str = "parse_float";
 pub const MATH_POW: &str = "math_pow";
 pub const MATH_FMOD: &str = "math_fmod";
 pub const FATAL: &str = "fatal";
+pub const CLOCK_NOW: &str = "clock_now";
+pub const SLEEP: &str = "sleep";
+pub const UNHANDLED_REJECTION: &str = "unhandled_rejection";
 
 pub const HOST_IMPORTS: &[HostImport] = &[
     HostImport {
@@ -83,5 +86,23 @@ pub const HOST_IMPORTS: &[HostImport] = &[
         params: &[I32],
         results: &[],
         doc: "fatal(code): stops the program with a trap explaining the code (layout::FATAL_*): stack overflow, out of memory, internal error, coroutine misuse (wasmfx)",
+    },
+    HostImport {
+        name: CLOCK_NOW,
+        params: &[],
+        results: &[F64],
+        doc: "clock_now(): milliseconds since the run started, from a monotonic clock (the timers' clock; virtual under RunOptions::virtual_time)",
+    },
+    HostImport {
+        name: SLEEP,
+        params: &[F64],
+        results: &[],
+        doc: "sleep(ms): blocks until ms milliseconds have passed (the event loop waiting for its next timer; under virtual time it only advances the clock)",
+    },
+    HostImport {
+        name: UNHANDLED_REJECTION,
+        params: &[],
+        results: &[],
+        doc: "unhandled_rejection(): the exception the program is about to end with (exc_value) is a promise rejection nobody handled; the host prints it like Node does",
     },
 ];

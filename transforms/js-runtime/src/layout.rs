@@ -158,6 +158,28 @@ pub const CLASS_GENERATOR_FUNCTION: u32 = 3;
 /// (see the `AITER_*` fields) whose prototype is %ArrayIteratorPrototype%
 /// or %StringIteratorPrototype%.
 pub const CLASS_ARRAY_ITERATOR: u32 = 4;
+/// A promise (the prelude's `promise.js`): a KIND_OBJECT block with
+/// internal slots after the object prefix (see [`SLOTS`]): slot 0 the state
+/// ([`PROMISE_PENDING`], [`PROMISE_FULFILLED`], [`PROMISE_REJECTED`] as JS
+/// numbers), slot 1 the result.
+pub const CLASS_PROMISE: u32 = 5;
+/// An async function (on a KIND_FUNCTION block): console.log shows
+/// `[AsyncFunction: f]`.
+pub const CLASS_ASYNC_FUNCTION: u32 = 7;
+/// An async generator function: `[AsyncGeneratorFunction: f]`.
+pub const CLASS_ASYNC_GENERATOR_FUNCTION: u32 = 8;
+/// An async generator object (`promise.js`, internal slots).
+pub const CLASS_ASYNC_GENERATOR: u32 = 9;
+/// A timer (`setTimeout`/`setInterval`'s Timeout object, internal slots).
+pub const CLASS_TIMER: u32 = 10;
+/// An async-from-sync iterator (`for await` over a sync iterable).
+pub const CLASS_ASYNC_FROM_SYNC_ITERATOR: u32 = 11;
+/// Internal slots of prelude objects (`__sy_new_slots`): i64 values from
+/// here on, slot i at `SLOTS + 8 * i`.
+pub const SLOTS: u32 = OBJ_SIZE;
+pub const PROMISE_PENDING: f64 = 0.0;
+pub const PROMISE_FULFILLED: f64 = 1.0;
+pub const PROMISE_REJECTED: f64 = 2.0;
 
 // A property table entry, in insertion order.
 /// u32 pointer to the key (a KIND_STRING block).
@@ -256,6 +278,54 @@ pub const GEN_MODE_DELEGATE_DONE: u32 = 3;
 pub const GEN_MODE_DELEGATE_RETURN: u32 = 4;
 /// The delegate threw the value: it is thrown at the `yield*`.
 pub const GEN_MODE_DELEGATE_THROW: u32 = 5;
+/// Stored by an async generator's body just before it suspends at an
+/// `await` (a `yield` leaves the mode it was resumed with, 0..2), so that
+/// the driver can tell an await from a yield.
+pub const GEN_MODE_AWAIT: u32 = 6;
+
+// Fiber object (the non-standard `Fiber` built-in, `library/fibers.rs`):
+// KIND_OBJECT, OBJ_CLASS = CLASS_FIBER, the object prefix, then:
+/// A fiber (`new Fiber(fn)`): a KIND_OBJECT block of [`FIBER_SIZE`] bytes.
+pub const CLASS_FIBER: u32 = 6;
+/// u32 state: [`FIBER_NEW`], [`FIBER_SUSPENDED`], [`FIBER_RUNNING`], [`FIBER_DONE`].
+pub const FIBER_STATE: u32 = 24;
+/// u32 the fiber's first shadow-stack segment while it is started and not
+/// done (0 otherwise). Segments are blocks of [`FIBER_SEGMENT_SIZE`] bytes
+/// (not heap blocks: the runtime recycles them through a free list) whose
+/// first [`FIBER_SEG_HEADER`] bytes are the `FIBER_SEG_*` fields; the
+/// argument area grows down from the end. A fiber whose arguments outgrow a
+/// segment continues in a chained one (see the runtime's `fibers.rs`).
+pub const FIBER_STACK: u32 = 28;
+/// i64 the function the fiber runs.
+pub const FIBER_FN: u32 = 32;
+pub const FIBER_SIZE: u32 = 40;
+pub const FIBER_NEW: u32 = 0;
+pub const FIBER_SUSPENDED: u32 = 1;
+pub const FIBER_RUNNING: u32 = 2;
+pub const FIBER_DONE: u32 = 3;
+/// u32 (first segment): the fiber's coroutine handle.
+pub const FIBER_SEG_CORO: u32 = 0;
+/// u32 (first segment): the fiber's shadow-stack pointer while suspended.
+pub const FIBER_SEG_SP: u32 = 4;
+/// u32: the next free segment while on the free list.
+pub const FIBER_SEG_NEXT: u32 = 8;
+/// u32: the segment this one continues (0 for a fiber's first segment).
+pub const FIBER_SEG_PREV: u32 = 12;
+/// u32: the stack pointer in the previous segment when this one was entered.
+pub const FIBER_SEG_PREV_SP: u32 = 16;
+/// u32: the segment that continues this one, kept for reuse (or 0).
+pub const FIBER_SEG_CHILD: u32 = 20;
+/// u32 (first segment): the innermost segment while the fiber is suspended.
+pub const FIBER_SEG_CUR: u32 = 24;
+/// u32: 0 for a first segment, prev's + 1 for a chained one.
+pub const FIBER_SEG_DEPTH: u32 = 28;
+pub const FIBER_SEG_HEADER: u32 = 32;
+/// Bytes of a shadow-stack segment: 1,020 argument slots.
+pub const FIBER_SEGMENT_SIZE: u32 = 8 << 10;
+/// Segments one fiber may chain: with [`FIBER_SEGMENT_SIZE`], 1 MiB, the
+/// size of the main shadow stack ([`SHADOW_STACK_SIZE`]); beyond it the
+/// program stops with "stack overflow".
+pub const FIBER_MAX_SEGMENTS: u32 = 128;
 
 // Array / string iterator object (KIND_OBJECT, OBJ_CLASS =
 // CLASS_ARRAY_ITERATOR): the object prefix, then:
@@ -397,3 +467,6 @@ pub const FATAL_CORO_RESUME: i32 = 4;
 /// The wasmfx runtime freed a coroutine that is running, was already freed,
 /// or is not a coroutine handle.
 pub const FATAL_CORO_FREE: i32 = 5;
+/// `fiber_yield` (the fiber API, `switchyard_fibers::api`) was called
+/// outside any fiber.
+pub const FATAL_FIBER_YIELD: i32 = 6;

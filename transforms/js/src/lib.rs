@@ -26,10 +26,17 @@
 //! `coro.suspend`, after which the body dispatches on the resume mode the
 //! runtime stored in the generator (next / throw / return, the last two
 //! through the ordinary exception and `finally` lowering); see
-//! `lower/generator.rs` and the runtime's `generators.rs`. Unsupported:
-//! async functions and async generators, classes, `arguments`.
+//! `lower/generator.rs` and the runtime's `generators.rs`.
+//!
+//! Async functions and async generators are compiled the same way (a
+//! starter and a coroutine body); `await` is a `coro.suspend` whose value
+//! the prelude's driver (`prelude/promise.js`: promises, the microtask
+//! queue, timers, the event loop that `main` runs after the script) awaits
+//! with the specification's job order; see `lower/async_fn.rs`.
+//! Unsupported: `yield*` inside async generators, classes, `arguments`.
 
 pub mod error;
+pub mod fiber;
 pub mod lower;
 pub mod parse;
 pub mod prelude;

@@ -82,6 +82,39 @@ impl Visit for Names {
     }
 }
 
+/// Whether a program has async functions, `await` or `for await`: their
+/// lowering calls the prelude's async drivers by name
+/// ([`crate::lower::async_fn::ASYNC_PRELUDE_NAMES`]).
+#[derive(Default)]
+struct HasAsync(bool);
+
+impl Visit for HasAsync {
+    fn visit_function(&mut self, f: &swc_ecma_ast::Function) {
+        self.0 |= f.is_async;
+        f.visit_children_with(self);
+    }
+
+    fn visit_arrow_expr(&mut self, a: &swc_ecma_ast::ArrowExpr) {
+        self.0 |= a.is_async;
+        a.visit_children_with(self);
+    }
+
+    fn visit_for_of_stmt(&mut self, f: &swc_ecma_ast::ForOfStmt) {
+        self.0 |= f.is_await;
+        f.visit_children_with(self);
+    }
+}
+
+/// Global names whose use means the program needs the event loop (which
+/// `main` runs after the script when the prelude keeps it).
+const EVENT_LOOP_USERS: &[&str] = &[
+    "Promise",
+    "queueMicrotask",
+    "setTimeout",
+    "setInterval",
+    "setImmediate",
+];
+
 fn uses_of<T: VisitWith<Names>>(node: &T) -> HashSet<String> {
     let mut names = Names::default();
     node.visit_with(&mut names);
@@ -190,6 +223,24 @@ pub fn shake(files: &mut [ParsedFile], prelude_files: usize) {
     let mut needed: HashSet<String> = IMPLICIT.iter().map(|s| s.to_string()).collect();
     for f in &files[prelude_files..] {
         needed.extend(uses_of(&f.program));
+        let mut has_async = HasAsync::default();
+        f.program.visit_with(&mut has_async);
+        if has_async.0 {
+            needed.extend(
+                crate::lower::async_fn::ASYNC_PRELUDE_NAMES
+                    .iter()
+                    .map(|s| s.to_string()),
+            );
+        }
+    }
+    if EVENT_LOOP_USERS.iter().any(|n| needed.contains(*n))
+        || needed.contains(crate::lower::async_fn::ASYNC_FUNCTION_START)
+    {
+        needed.insert(crate::lower::async_fn::EVENT_LOOP.to_string());
+        // Promise.prototype's and the async iterators' symbol-keyed
+        // properties, which Object.prototype.toString and for await read.
+        needed.insert("Symbol(Symbol.toStringTag)".to_string());
+        needed.insert("Symbol(Symbol.asyncIterator)".to_string());
     }
     // (file, statement) -> (defines, uses), computed once.
     struct Item {

@@ -14,6 +14,13 @@
 //!
 //! A module with no coroutine instructions is returned unchanged by every
 //! strategy: code that cannot suspend stays in direct style.
+//!
+//! Suspension is stackful under every strategy: a function that may
+//! suspend makes its callers suspendable too (the analysis propagates
+//! through direct calls and, by signature, indirect ones), which is what
+//! stackful fibers (`switchyard_fibers::api`, JS's `Fiber`) rely on: a
+//! yield from any call depth. Each strategy module's header says where a
+//! suspended fiber's frames are kept.
 
 pub mod analysis;
 pub mod asyncify;

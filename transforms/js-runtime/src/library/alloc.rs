@@ -69,7 +69,14 @@ fn push_args(m: &mut Module, cx: &Cx) {
         let below = b.bin(I32LtU, new_sp, limit);
         let wrapped = b.bin(I32GtU, new_sp, sp);
         let bad = b.bin(I32Or, below, wrapped);
-        b.if_then(bad, |b| b.fatal(cx, FATAL_STACK_OVERFLOW));
+        b.if_then(bad, |b| match &rt.fibers {
+            // In a fiber: continue in a chained segment (see `fibers`).
+            Some(fb) => {
+                let r = b.c1(fb.stack_grow, &[argc]);
+                b.ret1(r);
+            }
+            None => b.fatal(cx, FATAL_STACK_OVERFLOW),
+        });
         b.global_set(rt.sp, new_sp);
         b.ret1(new_sp);
     });
@@ -83,6 +90,15 @@ fn pop_args(m: &mut Module, cx: &Cx) {
         let sp = b.global_get(rt.sp);
         let bytes = b.opi(I32Shl, argc, 3);
         let new_sp = b.bin(I32Add, sp, bytes);
+        if let Some(fb) = &rt.fibers {
+            // Emptied a fiber's chained segment: back to the previous one.
+            let top = b.global_get(fb.stack_top);
+            let at = b.bin(I32Eq, new_sp, top);
+            b.if_then(at, |b| {
+                b.call(fb.stack_shrink, &[]);
+                b.ret(&[]);
+            });
+        }
         b.global_set(rt.sp, new_sp);
         b.ret(&[]);
     });

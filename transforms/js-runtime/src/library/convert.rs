@@ -137,8 +137,32 @@ fn to_number(m: &mut Module, cx: &Cx) {
             let x = canonical_f64(b, x);
             b.ret1(x);
         });
+        // A Node Timeout object converts to its numeric id (the prelude's
+        // timers, `promise.js`: slot 8).
+        let is_timer = timer_check(b, p, k);
+        b.if_then(is_timer, |b| {
+            let id = b.ld64(p, SLOTS + 8 * TIMER_ID_SLOT);
+            let x = b.to_f64(id);
+            b.ret1(x);
+        });
         b.ret_default(Ret::F64(nan));
     });
+}
+
+/// The slot of a timer object holding its numeric id.
+const TIMER_ID_SLOT: u32 = 8;
+
+/// 1 if the object block `p` (of kind `kind`) is a timer.
+fn timer_check(b: &mut FunctionBuilder, p: Local, kind: Local) -> Local {
+    let obj = b.opi(I32Eq, kind, KIND_OBJECT as i32);
+    let r = b.local(Type::I32);
+    b.seti(r, 0);
+    b.if_then(obj, |b| {
+        let class = b.ld(p, OBJ_CLASS);
+        let t = b.opi(I32Eq, class, CLASS_TIMER as i32);
+        b.copy(r, t);
+    });
+    r
 }
 
 /// `to_boolean(v) -> I`
@@ -278,6 +302,12 @@ fn object_to_string(m: &mut Module, cx: &Cx) {
             b.ret1(r);
         });
         let kind = b.kind(p);
+        let is_timer = timer_check(b, p, kind);
+        b.if_then(is_timer, |b| {
+            let id = b.ld64(p, SLOTS + 8 * TIMER_ID_SLOT);
+            let r = b.c1(cx.rt.to_string, &[id]);
+            b.ret1(r);
+        });
         let arr = b.opi(I32Eq, kind, KIND_ARRAY as i32);
         b.if_then(arr, |b| {
             let sep = b.str_ptr(k.comma);

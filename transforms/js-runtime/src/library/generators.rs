@@ -203,7 +203,18 @@ fn gen_resume(m: &mut Module, cx: &Cx) {
         b.sti(p, GEN_RAW, 0);
         b.sti(p, GEN_DELEGATE, 0);
         b.sti(p, GEN_STATE, GEN_RUNNING as i32);
+        // No fiber may be suspended from inside a generator body (see
+        // `fibers`): `coro.suspend` there would suspend the generator.
+        let fiber_cur = cx.rt.fibers.as_ref().map(|fb| {
+            let saved = b.global_get(fb.current);
+            let blocked = b.ic(super::fibers::BLOCKED);
+            b.global_set(fb.current, blocked);
+            (fb.current, saved)
+        });
         let (status, val) = b.coro_resume(coro, arg);
+        if let Some((g, saved)) = fiber_cur {
+            b.global_set(g, saved);
+        }
         let susp = b.opi(I32Eq, status, CORO_SUSPENDED);
         b.if_then(susp, |b| {
             b.sti(p, GEN_STATE, GEN_SUSPENDED as i32);

@@ -36,6 +36,7 @@ mod alloc;
 mod context;
 mod convert;
 mod errors;
+pub mod fibers;
 mod generators;
 mod init;
 mod iterate;
@@ -62,6 +63,9 @@ pub struct HostFuncs {
     pub math_pow: FuncId,
     pub math_fmod: FuncId,
     pub fatal: FuncId,
+    pub clock_now: FuncId,
+    pub sleep: FuncId,
+    pub unhandled_rejection: FuncId,
 }
 
 /// Every runtime function and global, by role.
@@ -82,6 +86,10 @@ pub struct Runtime {
     pub exc_value: GlobalId,
     /// i32 encoded source position of the throw, 0 if unknown (exported as `exc_pos`).
     pub exc_pos: GlobalId,
+    /// i32 the `exc_pos` of the exception the last `catch` caught (the
+    /// async drivers attach it to the error they reject a promise with, so
+    /// that an unhandled rejection can say where it was thrown).
+    pub caught_pos: GlobalId,
     /// i32 pointers to the built-in prototype objects, created by `init`.
     pub proto_object: GlobalId,
     pub proto_array: GlobalId,
@@ -102,6 +110,15 @@ pub struct Runtime {
     /// prototype of every generator function; hidden `prototype` =
     /// %GeneratorPrototype%, `[Symbol.toStringTag]` "GeneratorFunction".
     pub proto_generator_function: GlobalId,
+    /// i32 %AsyncGeneratorPrototype% (made by the prelude's `promise.js`,
+    /// which stores it here; 0 until then): the prototype of the default
+    /// `prototype` object of async generator functions.
+    pub proto_async_generator: GlobalId,
+    /// i32 %AsyncFunction.prototype% and %AsyncGeneratorFunction.prototype%
+    /// (also made by `promise.js`; 0 until then): the prototypes of async
+    /// and async generator function objects.
+    pub proto_async_function: GlobalId,
+    pub proto_async_generator_function: GlobalId,
     /// i32: the `exc_pos` of an exception a delegate threw, while the
     /// delegating generator's body is resumed (GEN_MODE_DELEGATE_THROW) to
     /// rethrow it.
@@ -368,6 +385,10 @@ pub struct Runtime {
     /// `yield*` expression. A missing `throw` method closes the iterator and
     /// throws `The iterator does not provide a 'throw' method.`
     pub yield_star_step: FuncId,
+
+    // ---- fibers (only when `Features::fibers`) ------------------------------
+    /// The runtime of the non-standard `Fiber` built-in (see `fibers`).
+    pub fibers: Option<fibers::FiberFuncs>,
 }
 
 /// What the program needs from the runtime beyond the basics.
@@ -379,6 +400,10 @@ pub struct Features {
     /// points then has no coroutine instructions at all, and compiles to
     /// the same Wasm under every strategy.
     pub generators: bool,
+    /// The program can reach the `Fiber` built-in (the prelude's
+    /// `fiber.js` survived tree-shaking). Only then is the fiber runtime
+    /// installed: its `Fiber.yield` makes every JS function suspendable.
+    pub fibers: bool,
 }
 
 /// Declares the host imports, creates the runtime's globals and functions in
@@ -391,7 +416,8 @@ pub fn install(m: &mut Module, statics: &mut StaticData) -> Runtime {
 /// [`install`] for a program with the given [`Features`].
 pub fn install_with(m: &mut Module, statics: &mut StaticData, features: Features) -> Runtime {
     let host = declare_host(m);
-    let rt = declare_runtime(m, host);
+    let mut rt = declare_runtime(m, host);
+    rt.fibers = features.fibers.then(|| fibers::declare(m));
     let h = declare_helpers(m);
     let k = Strs::intern(statics);
     let cx = Cx { rt, h, k, features };
@@ -403,6 +429,7 @@ pub fn install_with(m: &mut Module, statics: &mut StaticData, features: Features
     errors::build(m, &cx);
     iterate::build(m, &cx);
     generators::build(m, &cx);
+    fibers::build(m, &cx, statics);
     init::build(m, &cx);
     cx.rt
 }
@@ -466,6 +493,9 @@ fn declare_host(m: &mut Module) -> HostFuncs {
         math_pow: get(hi::MATH_POW),
         math_fmod: get(hi::MATH_FMOD),
         fatal: get(hi::FATAL),
+        clock_now: get(hi::CLOCK_NOW),
+        sleep: get(hi::SLEEP),
+        unhandled_rejection: get(hi::UNHANDLED_REJECTION),
     }
 }
 
@@ -480,6 +510,7 @@ fn declare_runtime(m: &mut Module, host: HostFuncs) -> Runtime {
     let exc_pending = g("exc_pending", I32);
     let exc_value = g("exc_value", I64);
     let exc_pos = g("exc_pos", I32);
+    let caught_pos = g("caught_pos", I32);
     let proto_object = g("proto_object", I32);
     let proto_array = g("proto_array", I32);
     let proto_function = g("proto_function", I32);
@@ -493,6 +524,9 @@ fn declare_runtime(m: &mut Module, host: HostFuncs) -> Runtime {
     let proto_iterator = g("proto_Iterator", I32);
     let proto_generator = g("proto_Generator", I32);
     let proto_generator_function = g("proto_GeneratorFunction", I32);
+    let proto_async_generator = g("proto_AsyncGenerator", I32);
+    let proto_async_function = g("proto_AsyncFunction", I32);
+    let proto_async_generator_function = g("proto_AsyncGeneratorFunction", I32);
     let gen_retval = g("gen_retval", I64);
     let proto_array_iterator = g("proto_ArrayIterator", I32);
     let gen_throw_pos = g("gen_throw_pos", I32);
@@ -511,6 +545,7 @@ fn declare_runtime(m: &mut Module, host: HostFuncs) -> Runtime {
         exc_pending,
         exc_value,
         exc_pos,
+        caught_pos,
         proto_object,
         proto_array,
         proto_function,
@@ -521,6 +556,9 @@ fn declare_runtime(m: &mut Module, host: HostFuncs) -> Runtime {
         proto_iterator,
         proto_generator,
         proto_generator_function,
+        proto_async_generator,
+        proto_async_function,
+        proto_async_generator_function,
         proto_array_iterator,
         proto_string_iterator,
         gen_throw_pos,
@@ -597,6 +635,7 @@ fn declare_runtime(m: &mut Module, host: HostFuncs) -> Runtime {
         make_iter_result: f("make_iter_result", &[I64, I32], &[I64]),
         new_array_iterator: f("new_array_iterator", &[I64, I32], &[I64]),
         yield_star_step: f("yield_star_step", &[I32, I64, I32, I64], &[I64]),
+        fibers: None,
     }
 }
 

@@ -477,6 +477,19 @@ fn fn_prototype(m: &mut Module, cx: &Cx) {
             b.call(cx.h.add_prop, &[f, key, proto, hidden]);
             b.ret1(proto);
         });
+        // An async function has no prototype; an async generator
+        // function's inherits from %AsyncGeneratorPrototype%.
+        let is_async = b.opi(I32Eq, class, CLASS_ASYNC_FUNCTION as i32);
+        b.if_then(is_async, |b| b.ret_val(UNDEFINED));
+        let is_agen = b.opi(I32Eq, class, CLASS_ASYNC_GENERATOR_FUNCTION as i32);
+        b.if_then(is_agen, |b| {
+            let ap = b.global_get(cx.rt.proto_async_generator);
+            let op = b.global_get(cx.rt.proto_object);
+            let p = b.select(ap, ap, op);
+            let proto = b.c1(cx.rt.new_object_with_proto, &[p]);
+            b.call(cx.h.add_prop, &[f, key, proto, hidden]);
+            b.ret1(proto);
+        });
         let proto = b.c1(cx.rt.new_object, &[]);
         let pp = b.payload(proto);
         let ckey = b.str_ptr(cx.k.constructor);
@@ -1003,7 +1016,12 @@ fn construct(m: &mut Module, cx: &Cx) {
         });
         let p = b.payload(f);
         let class = b.ld(p, OBJ_CLASS);
-        let is_gen = b.opi(I32Eq, class, CLASS_GENERATOR_FUNCTION as i32);
+        // Generator, async and async generator functions are not constructors.
+        let g1 = b.opi(I32Eq, class, CLASS_GENERATOR_FUNCTION as i32);
+        let g2 = b.opi(I32Eq, class, CLASS_ASYNC_FUNCTION as i32);
+        let g3 = b.opi(I32Eq, class, CLASS_ASYNC_GENERATOR_FUNCTION as i32);
+        let g12 = b.bin(switchyard_ir::BinOp::I32Or, g1, g2);
+        let is_gen = b.bin(switchyard_ir::BinOp::I32Or, g12, g3);
         b.if_then(is_gen, |b| {
             throw_described(b, cx, f, cx.k.not_a_constructor);
             b.ret_val(UNDEFINED);

@@ -13,6 +13,8 @@ use wasmtime::{Caller, Engine, Extern, Instance, Linker, Memory, Module, Store, 
 #[derive(Default)]
 pub struct Host {
     pub logs: Vec<String>,
+    /// The virtual clock of the `clock_now`/`sleep` imports, in ms.
+    pub clock_ms: f64,
 }
 
 pub struct Rt {
@@ -191,6 +193,18 @@ impl Rt {
             .func_wrap(h, "fatal", |code: i32| -> wasmtime::Result<()> {
                 Err(wasmtime::Error::msg(format!("fatal({code})")))
             })
+            .unwrap();
+        // The event loop's services: a clock that only sleeping moves.
+        linker
+            .func_wrap(h, "clock_now", |c: Caller<'_, Host>| -> f64 { c.data().clock_ms })
+            .unwrap();
+        linker
+            .func_wrap(h, "sleep", |mut c: Caller<'_, Host>, ms: f64| {
+                c.data_mut().clock_ms += ms.max(0.0);
+            })
+            .unwrap();
+        linker
+            .func_wrap(h, "unhandled_rejection", |_: Caller<'_, Host>| {})
             .unwrap();
         let mut store = Store::new(&engine, Host::default());
         let instance = linker

@@ -82,6 +82,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             }
             Stmt::For(f) => self.for_stmt(labels, f),
             Stmt::ForIn(f) => self.for_in(labels, f),
+            Stmt::ForOf(f) if f.is_await => self.for_await(labels, f),
             Stmt::ForOf(f) => self.for_of(labels, f),
             Stmt::Switch(sw) => self.switch_stmt(labels, sw),
             other => self.stmt(other),
@@ -169,7 +170,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
     }
 
     /// Assigns the iteration value to a for-in/for-of head.
-    fn bind_for_head(&mut self, head: &'a ForHead, v: Local) -> LResult<()> {
+    pub fn bind_for_head(&mut self, head: &'a ForHead, v: Local) -> LResult<()> {
         match head {
             ForHead::VarDecl(d) => {
                 let Some(decl) = d.decls.first() else {
@@ -291,6 +292,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             iter,
             loop_idx,
             done: None,
+            async_close: false,
         });
         let r = self
             .bind_for_head(&f.left, x)
@@ -467,12 +469,18 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                     iter,
                     loop_idx,
                     done,
+                    async_close,
                     ..
                 } => {
                     if kind == Abrupt::Continue(*loop_idx) {
                         continue;
                     }
                     let (iter, done) = (*iter, *done);
+                    if *async_close {
+                        let l = self.landing_below(i);
+                        self.async_close(iter, l);
+                        continue;
+                    }
                     let skip = self.b.new_block();
                     if let Some(d) = done {
                         let close = self.b.new_block();
@@ -584,6 +592,13 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         self.b.switch_to(landing);
         let rt = self.rt().clone_ids();
         let v = self.b.global_get(rt.exc_value);
+        if self.prelude {
+            // The prelude's async drivers read where a caught exception
+            // was thrown (`__sy_caught_pos`).
+            let cp = self.rt().caught_pos;
+            let pos = self.b.global_get(rt.exc_pos);
+            self.b.global_set(cp, pos);
+        }
         let z = self.c32(0);
         self.b.global_set(rt.exc_pending, z);
         self.b.global_set(rt.exc_pos, z);

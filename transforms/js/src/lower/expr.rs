@@ -94,6 +94,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             Expr::Tpl(t) => self.template(t),
             Expr::OptChain(o) => self.opt_chain_outer(o),
             Expr::Yield(y) => self.yield_expr(y),
+            Expr::Await(a) => self.await_expr(a),
             other => Err(self.unsupported(other.span().lo.0, unsupported_expr_name(other))),
         }
     }

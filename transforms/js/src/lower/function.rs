@@ -13,7 +13,8 @@
 //! A closure is created with `new_function(slot, env, name, arity)`; its body
 //! is queued and compiled after the current function.
 
-use super::scope::FnIdx;
+use super::async_fn::{call_js_global, ASYNC_FUNCTION_START, ASYNC_GENERATOR_START};
+use super::scope::{AsyncKind, FnIdx};
 use super::scope::{collect_vars, fn_decls, lexical_decls, BindKind, BindingId, FnKey};
 use super::*;
 use swc_ecma_ast::{ArrowFunctionBody, FnDecl, Function, Pat};
@@ -102,7 +103,7 @@ pub fn lower_job<'a>(m: &mut Module, sh: &mut Shared<'a>, job: Job<'a>) -> LResu
                     fx.bind_new(tb, this);
                 }
             }
-            if is_generator && !params_simple(f) {
+            if is_generator && !fx.is_async_function() && !params_simple(f) {
                 // The starter bound the parameters (defaults and patterns
                 // are evaluated by the call): their values, or the boxes of
                 // captured ones, are the generator's stored arguments.
@@ -156,6 +157,16 @@ pub fn lower_job<'a>(m: &mut Module, sh: &mut Shared<'a>, job: Job<'a>) -> LResu
             let (c, t) = (fx.callee, fx.this_in);
             let g = fx.b.call1(ng, &[c, t, argv, n, slot]);
             fx.pop_args(vals.len());
+            // An async generator's object wraps the raw generator.
+            let g = match fx.sh.an.funcs[fx.fn_idx].async_kind {
+                AsyncKind::Generator => {
+                    let start = fx.prelude_global(ASYNC_GENERATOR_START, f.span.lo.0)?;
+                    let fv = fx.b.global_get(start);
+                    let u = fx.undef();
+                    fx.call_value(fv, u, &[g], ASYNC_GENERATOR_START, 0)
+                }
+                _ => g,
+            };
             fx.b.ret(&[g]);
         }
         JobBody::Arrow(a) => {
@@ -429,6 +440,14 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         };
         let wasm_name = self.sh.fresh_name(name);
         let is_generator = self.sh.an.funcs[fn_idx].is_generator;
+        let async_kind = self.sh.an.funcs[fn_idx].async_kind;
+        // Async functions and generators: the starter hands the raw
+        // generator to the prelude's driver (a JS function held in a global).
+        let async_start = match async_kind {
+            AsyncKind::None => None,
+            AsyncKind::Function => Some((self.prelude_global(ASYNC_FUNCTION_START, pos)?, ASYNC_FUNCTION_START)),
+            AsyncKind::Generator => Some((self.prelude_global(ASYNC_GENERATOR_START, pos)?, ASYNC_GENERATOR_START)),
+        };
         let func = if is_generator {
             // The body is a coroutine entry; the function's code is a
             // starter that creates the generator object.
@@ -448,7 +467,9 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                 .module()
                 .declare_func(wasm_name, layout::js_func_sig());
             if let JobBody::Function(f, self_name) = body {
-                if !params_simple(f) {
+                // (An async function evaluates its parameters in its body,
+                // where an error rejects the promise.)
+                if !params_simple(f) && async_kind != AsyncKind::Function {
                     // Defaults and patterns are evaluated by the call.
                     self.sh.queue.push_back(Job {
                         func: starter,
@@ -456,7 +477,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                         file: self.file,
                         fn_idx,
                     });
-                    return self.finish_closure(starter, fn_idx, name, arity, pos, true);
+                    return self.finish_closure(starter, fn_idx, name, arity, pos, async_kind);
                 }
             }
             let new_generator = self.rt().new_generator;
@@ -468,7 +489,13 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             let slot = sb.func_addr(body_func);
             let (c, t, v, n) = (sb.param(0), sb.param(1), sb.param(2), sb.param(3));
             let g = sb.call1(new_generator, &[c, t, v, n, slot]);
-            sb.ret(&[g]);
+            match async_start {
+                None => sb.ret(&[g]),
+                Some((global, _)) => {
+                    let r = call_js_global(&mut sb, &self.sh.rt, global, g);
+                    sb.ret(&[r]);
+                }
+            }
             sb.finish();
             starter
         } else {
@@ -484,7 +511,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             });
             func
         };
-        self.finish_closure(func, fn_idx, name, arity, pos, is_generator)
+        self.finish_closure(func, fn_idx, name, arity, pos, async_kind)
     }
 
     /// Creates the function object for `func` with its environment.
@@ -495,8 +522,10 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         name: &str,
         arity: i32,
         pos: u32,
-        is_generator: bool,
+        async_kind: AsyncKind,
     ) -> LResult<Local> {
+        let is_generator =
+            self.sh.an.funcs[fn_idx].is_generator && async_kind == AsyncKind::None;
         let free = self.sh.an.funcs[fn_idx].free.clone();
         let env = if free.is_empty() {
             self.c32(0)
@@ -524,7 +553,29 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         } else {
             self.rt().new_function
         };
-        Ok(self.b.call1(nf, &[slot, env, name_ptr, ar]))
+        let f = self.b.call1(nf, &[slot, env, name_ptr, ar]);
+        let class = match async_kind {
+            AsyncKind::None => None,
+            AsyncKind::Function => Some(CLASS_ASYNC_FUNCTION),
+            AsyncKind::Generator => Some(CLASS_ASYNC_GENERATOR_FUNCTION),
+        };
+        if let Some(class) = class {
+            let p = self.payload(f);
+            let c = self.c32(class as i32);
+            self.b.store(StoreKind::I32, p, OBJ_CLASS, c);
+            // %AsyncFunction.prototype% / %AsyncGeneratorFunction.prototype%
+            // once the prelude has made them.
+            let g = if class == CLASS_ASYNC_FUNCTION {
+                self.rt().proto_async_function
+            } else {
+                self.rt().proto_async_generator_function
+            };
+            let proto = self.b.global_get(g);
+            let fp = self.b.load(LoadKind::I32, p, OBJ_PROTO);
+            let chosen = self.b.select(proto, proto, fp);
+            self.b.store(StoreKind::I32, p, OBJ_PROTO, chosen);
+        }
+        Ok(f)
     }
 
     // ---- bindings ------------------------------------------------------------

@@ -34,6 +34,9 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             return Err(self.unsupported(y.span.lo.0, "yield outside a generator"));
         };
         if y.delegate {
+            if self.is_async_generator() {
+                return self.async_yield_star(y);
+            }
             return self.yield_star(y, gen);
         }
         let v = match &y.arg {
@@ -42,6 +45,12 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                 self.val(v)
             }
             None => self.undef(),
+        };
+        // An async generator awaits the operand first.
+        let v = if self.is_async_generator() {
+            self.await_value(v)
+        } else {
+            v
         };
         let sent = self.b.coro_suspend(v);
         self.b.set_local_name(sent, "sent");
@@ -70,7 +79,13 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         self.b.call(tv, &[sent, z]);
         self.throw_jump();
         self.b.switch_to(return_b);
-        self.do_return(sent);
+        if self.is_async_generator() {
+            // AsyncGeneratorUnwrapYieldResumption: await the value first.
+            let v = self.await_value(sent);
+            self.do_return(v);
+        } else {
+            self.do_return(sent);
+        }
     }
 
     fn yield_star(&mut self, y: &'a YieldExpr, gen: Local) -> LResult<Val> {

@@ -71,6 +71,9 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             }
             return Ok(Val::V(self.c64(boxed(TAG_SYMBOL, id))));
         }
+        if let Some(v) = self.slot_intrinsic(name, args, pos)? {
+            return Ok(v);
+        }
         let mut a = Vec::with_capacity(args.len());
         for arg in args {
             let v = self.expr(&arg.expr)?;
@@ -304,9 +307,17 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
                 self.dead_block();
                 Val::V(self.undef())
             }
-            other => {
-                return Err(self.unsupported(pos, format!("intrinsic `{other}` is not lowered")))
+            "__sy_fiber_new" | "__sy_fiber_resume" | "__sy_fiber_yield" => {
+                self.fiber_intrinsic(name, &a, pos)?
             }
+            other => match self.async_intrinsic(other, &a, pos) {
+                Some(v) => v,
+                None => {
+                    return Err(
+                        self.unsupported(pos, format!("intrinsic `{other}` is not lowered"))
+                    )
+                }
+            },
         };
         Ok(v)
     }
@@ -343,6 +354,12 @@ mod tests {
                 vec!["\"Array\""]
             } else if *name == "__sy_symbol" {
                 vec!["1"]
+            } else if *name == "__sy_new_slots" {
+                vec!["5", "null", "3"]
+            } else if *name == "__sy_slot" {
+                vec!["a", "2"]
+            } else if *name == "__sy_set_slot" {
+                vec!["a", "2", "b"]
             } else {
                 ["a", "b", "c"][..*arity].to_vec()
             };

@@ -66,10 +66,29 @@ pub const INTRINSICS: &[(&str, usize, &str)] = &[
     ("__sy_symbol", 1, "the well-known symbol with id n (a number literal): 1 Symbol.iterator, 2 Symbol.asyncIterator, 3 Symbol.toStringTag"),
     ("__sy_array_iterator", 2, "a new iterator object over the array or string a: kind k (a number) 0 values, 1 keys, 2 entries (arrays), 3 code points (strings)"),
     ("__sy_iterable_to_array", 1, "a new array of the values the iterable v produces (the iteration protocol; throws TypeError if v is not iterable)"),
+    // -- internal slots (prelude objects with fixed fields) --
+    ("__sy_new_slots", 3, "a new object of class c (a number literal: 0 internal record, 5 promise, 9 async generator, 10 timer, 11 async-from-sync iterator) with prototype p (an object or null) and n (a number literal) internal slots, all undefined; invisible to property access and console.log"),
+    ("__sy_slot", 2, "internal slot i (a number literal) of an object made by __sy_new_slots (unchecked)"),
+    ("__sy_set_slot", 3, "sets internal slot i (a number literal) of an object made by __sy_new_slots to v (unchecked)"),
+    // -- generators as coroutines (the async drivers) --
+    ("__sy_gen_resume", 3, "resumes the raw generator object g with mode m (a number: 0 next, 1 throw, 2 return) and value v: the value it suspended with (a yield or an await) or, if it finished, its return value; throws what the body throws"),
+    ("__sy_gen_done", 1, "the raw generator object g has finished (boolean)"),
+    ("__sy_object_class", 1, "the OBJ_CLASS of v if it is a plain-kind object (0 plain, 1 error, 2 generator, 4 array iterator, 5 promise), else -1"),
+    ("__sy_set_async_protos", 3, "records %AsyncFunction.prototype%, %AsyncGeneratorFunction.prototype% and %AsyncGeneratorPrototype% (objects) for the runtime: the prototypes of async function objects, async generator function objects, and of the latter's default `prototype` objects"),
+    ("__sy_gen_awaiting", 1, "the async generator body g last suspended at an await, not a yield (boolean)"),
+    // -- the event loop's host services --
+    ("__sy_caught_pos", 0, "the encoded source position (line << 12 | col, 0 if unknown) where the exception the innermost enclosing catch clause of the prelude caught was thrown, as a number"),
+    ("__sy_clock_now", 0, "milliseconds since the run started (the host's monotonic or virtual clock), a number"),
+    ("__sy_sleep", 1, "blocks for ms (a number) milliseconds"),
+    ("__sy_unhandled_rejection", 0, "tells the host that the exception about to end the program is an unhandled promise rejection"),
     // -- errors --
     ("__sy_make_error", 2, "a new error of kind k (0 Error, 1 TypeError, 2 RangeError, 3 ReferenceError, 4 SyntaxError, 5 AggregateError) with message m (undefined = none)"),
     ("__sy_throw_type_error", 1, "throws a new TypeError with message m (a string)"),
     ("__sy_throw_range_error", 1, "throws a new RangeError with message m (a string)"),
+    // -- fibers (`fiber.js`; see `crate::fiber`) --
+    ("__sy_fiber_new", 2, "a new fiber object running the function f (checked by the caller) with prototype p"),
+    ("__sy_fiber_resume", 2, "fiber.resume(v): runs the fiber until it yields or finishes; its { value, done } (throws TypeError if not resumable, or what the fiber throws)"),
+    ("__sy_fiber_yield", 1, "Fiber.yield(v): suspends the running fiber; the value of the next resume (throws TypeError outside a fiber)"),
 ];
 
 /// Looks an intrinsic up by name: its arity.

@@ -6,6 +6,7 @@
 //! Also home of the per-function lowering state [`Fx`] and its value
 //! helpers (NaN-boxing, constants, the exception check after calls).
 
+pub mod async_fn;
 pub mod builtins;
 pub mod calls;
 pub mod control;
@@ -132,6 +133,8 @@ pub enum Ctl {
         /// For destructuring: an i32 local, non-zero when the iterator is
         /// exhausted (or failed) and must not be closed.
         done: Option<Local>,
+        /// A `for await` loop: closing calls `return()` and awaits it.
+        async_close: bool,
     },
 }
 
@@ -190,6 +193,7 @@ pub fn compile(files: &[ParsedFile], prelude_files: usize) -> LResult<Module> {
     let mut statics = StaticData::new();
     let features = switchyard_js_runtime::Features {
         generators: an.has_generators,
+        fibers: crate::fiber::prelude_uses_fibers(&files[..prelude_files]),
     };
     let rt = switchyard_js_runtime::install_with(&mut m, &mut statics, features);
     let mut sh = Shared {
@@ -221,6 +225,14 @@ pub fn compile(files: &[ParsedFile], prelude_files: usize) -> LResult<Module> {
     while let Some(job) = sh.queue.pop_front() {
         function::lower_job(&mut m, &mut sh, job)?;
     }
+    // The event loop (microtasks, then timers), when the prelude kept it:
+    // the program uses promises, async code or timers.
+    let event_loop = sh
+        .an
+        .bindings
+        .iter()
+        .position(|b| b.prelude && b.global && b.name == async_fn::EVENT_LOOP)
+        .and_then(|bid| sh.globals.get(&bid).copied());
 
     // main: init, then each script's top level; stop at an uncaught exception.
     let main = m.declare_func("main", Signature::new([], []));
@@ -240,6 +252,10 @@ pub fn compile(files: &[ParsedFile], prelude_files: usize) -> LResult<Module> {
             b.switch_to(stop);
             b.ret(&[]);
             b.switch_to(cont);
+        }
+        if let Some(g) = event_loop {
+            let u = b.i64_const(UNDEFINED as i64);
+            async_fn::call_js_global(&mut b, &sh.rt, g, u);
         }
         b.ret(&[]);
         b.finish();
@@ -264,8 +280,37 @@ fn script_body(f: &ParsedFile) -> LResult<&[Stmt]> {
                     return Err(f.error(pos, CompileErrorKind::Unsupported, what));
                 }
             }
+            // No import/export: swc chose a module because of a top-level
+            // `await` (or `for await`), which a script (Node's CommonJS)
+            // does not allow.
+            let mut finder = TopLevelAwait(None);
+            swc_ecma_visit::VisitWith::visit_with(md, &mut finder);
+            if let Some(pos) = finder.0 {
+                return Err(f.error(
+                    pos,
+                    CompileErrorKind::Syntax,
+                    "await is only valid in async functions and the top level bodies of modules",
+                ));
+            }
             Err(f.error(f.start, CompileErrorKind::Unsupported, "ES modules"))
         }
+    }
+}
+
+/// Finds the first `await` / `for await` outside any function.
+struct TopLevelAwait(Option<u32>);
+
+impl swc_ecma_visit::Visit for TopLevelAwait {
+    fn visit_function(&mut self, _: &Function) {}
+    fn visit_arrow_expr(&mut self, _: &ArrowExpr) {}
+    fn visit_await_expr(&mut self, a: &swc_ecma_ast::AwaitExpr) {
+        self.0 = self.0.or(Some(a.span.lo.0));
+    }
+    fn visit_for_of_stmt(&mut self, s: &swc_ecma_ast::ForOfStmt) {
+        if s.is_await {
+            self.0 = self.0.or(Some(s.span.lo.0));
+        }
+        swc_ecma_visit::VisitWith::visit_children_with(s, self);
     }
 }
 

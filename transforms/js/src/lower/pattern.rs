@@ -225,6 +225,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             iter: it,
             loop_idx: usize::MAX,
             done: Some(done),
+            async_close: false,
         });
         let r = self.array_pattern_elems(elems, it, done, mode, pos);
         self.ctl.pop();

@@ -68,11 +68,25 @@ pub struct FnInfo {
     /// A generator function (`function*`): compiled as a starter and a
     /// coroutine-entry body.
     pub is_generator: bool,
+    /// An async function or async generator (also `is_generator`: its body
+    /// is a coroutine entry too, suspended by `await`).
+    pub async_kind: AsyncKind,
     /// Captured bindings of enclosing functions, in first-use order: the
     /// closure environment's slots.
     pub free: Vec<BindingId>,
     pub this_binding: Option<BindingId>,
     pub name_binding: Option<BindingId>,
+}
+
+/// Whether a function is async, and which kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AsyncKind {
+    #[default]
+    None,
+    /// `async function`, async arrow or method: returns a promise.
+    Function,
+    /// `async function*`: returns an async generator object.
+    Generator,
 }
 
 /// Keys identifying function nodes by kind and start position.
@@ -384,12 +398,7 @@ impl Analyzer {
     }
 
     fn function(&mut self, f: &Function, self_name: Option<&Ident>) {
-        if f.is_async && f.is_generator {
-            self.unsupported(f.span.lo.0, "async generators");
-        } else if f.is_async {
-            self.unsupported(f.span.lo.0, "async functions");
-        }
-        if f.is_generator {
+        if f.is_generator || f.is_async {
             self.a.has_generators = true;
         }
         let params: Vec<&Pat> = f.params.iter().map(|p| &p.pat).collect();
@@ -398,7 +407,12 @@ impl Analyzer {
         let key = FnKey::Function(f.span.lo.0);
         self.function_like(key, false, self_name, &params, FnBodyRef::Stmts(stmts));
         let idx = self.a.fn_keys[&key];
-        self.a.funcs[idx].is_generator = f.is_generator;
+        self.a.funcs[idx].is_generator = f.is_generator || f.is_async;
+        self.a.funcs[idx].async_kind = match (f.is_async, f.is_generator) {
+            (false, _) => AsyncKind::None,
+            (true, false) => AsyncKind::Function,
+            (true, true) => AsyncKind::Generator,
+        };
     }
 
     fn for_head(&mut self, head: &ForHead) {
@@ -579,7 +593,7 @@ impl Visit for Analyzer {
 
     fn visit_arrow_expr(&mut self, a: &ArrowExpr) {
         if a.is_async {
-            self.unsupported(a.span.lo.0, "async arrow functions");
+            self.a.has_generators = true;
         }
         if a.is_generator {
             self.unsupported(a.span.lo.0, "generator functions");
@@ -589,7 +603,13 @@ impl Visit for Analyzer {
             ArrowFunctionBody::FunctionBody(b) => FnBodyRef::Stmts(&b.stmts),
             ArrowFunctionBody::Expr(e) => FnBodyRef::Expr(e),
         };
-        self.function_like(FnKey::Arrow(a.span.lo.0), true, None, &params, body);
+        let key = FnKey::Arrow(a.span.lo.0);
+        self.function_like(key, true, None, &params, body);
+        if a.is_async {
+            let idx = self.a.fn_keys[&key];
+            self.a.funcs[idx].is_generator = true;
+            self.a.funcs[idx].async_kind = AsyncKind::Function;
+        }
     }
 
     fn visit_block_stmt(&mut self, b: &BlockStmt) {
@@ -635,9 +655,6 @@ impl Visit for Analyzer {
     }
 
     fn visit_for_of_stmt(&mut self, f: &ForOfStmt) {
-        if f.is_await {
-            self.unsupported(f.span.lo.0, "for await");
-        }
         f.right.visit_with(self);
         self.with_frame(|s| {
             s.for_head(&f.left);
@@ -780,9 +797,6 @@ impl Visit for Analyzer {
         self.unsupported(m.span.lo.0, what);
     }
 
-    fn visit_await_expr(&mut self, a: &AwaitExpr) {
-        self.unsupported(a.span.lo.0, "await");
-    }
 
     fn visit_private_name(&mut self, p: &PrivateName) {
         self.unsupported(p.span.lo.0, "private names");

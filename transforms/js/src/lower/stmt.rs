@@ -57,6 +57,12 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             }
             Stmt::Return(r) => {
                 let v = match &r.arg {
+                    // `return v` in an async generator awaits v.
+                    Some(e) if self.is_async_generator() => {
+                        let v = self.expr(e)?;
+                        let v = self.val(v);
+                        self.await_value(v)
+                    }
                     Some(e) => {
                         let v = self.expr(e)?;
                         self.val(v)

@@ -19,6 +19,8 @@
 //! | `json.js`        | `JSON.stringify`, `JSON.parse` |
 //! | `console.js`     | `console.log/info/debug/error/warn/assert` |
 //! | `iteration.js`   | `Symbol` (the well-known symbols only), the `GeneratorFunction` constructor |
+//! | `promise.js`     | `Promise` (+ `then/catch/finally`, `resolve/reject/all/allSettled/any/race`), the microtask queue, async function and async generator drivers, `for await` helpers, `queueMicrotask`, `setTimeout/setInterval/clearTimeout/clearInterval`, the event loop |
+//! | `fiber.js`       | `Fiber` (non-standard stackful coroutines: `new Fiber(fn)`, `resume`, `Fiber.yield`; see the file) |
 //!
 //! Front-end features the prelude relies on beyond plain functions, `var`,
 //! loops, `if`, `?:` and method calls (run `test/check.js` for counts):
@@ -86,4 +88,6 @@ pub const PRELUDE_SOURCES: &[(&str, &str)] = &[
     ("prelude/json.js", include_str!("json.js")),
     ("prelude/console.js", include_str!("console.js")),
     ("prelude/iteration.js", include_str!("iteration.js")),
+    ("prelude/promise.js", include_str!("promise.js")),
+    ("prelude/fiber.js", include_str!("fiber.js")),
 ];

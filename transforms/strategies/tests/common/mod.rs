@@ -152,6 +152,7 @@ pub fn run_main_directly<T: Send + 'static>(
                 Box::new(out.clone()),
                 Box::new(std::io::sink()),
                 wasmtime::StoreLimits::default(),
+                false,
             );
             let mut store = wasmtime::Store::new(&engine, state);
             let mut linker = wasmtime::Linker::new(&engine);

@@ -27,6 +27,8 @@ const { preludeFiles, intrinsicTable, PROTO_NAMES, ITER_PROTO_NAMES } = require(
 const PUBLIC_GLOBALS = new Set(["NaN", "Infinity", "Object", "Function", "Boolean", "Error", "TypeError", "RangeError", "ReferenceError",
   "SyntaxError", "AggregateError", "String", "Number", "parseInt", "parseFloat", "isNaN", "isFinite", "Math", "Array", "JSON", "console",
   "Symbol"]);
+// fiber.js: the non-standard Fiber built-in.
+PUBLIC_GLOBALS.add("Fiber");
 const AMBIENT = new Set(["undefined"]);
 
 const intrinsics = intrinsicTable();

@@ -323,6 +323,11 @@ function createPreludeContext(options) {
       throw new real.errors[2](m);
     },
   };
+  // fiber.js: stackful fibers cannot be emulated in plain JS, so these only
+  // report misuse (the compiled programs of tests/fibers/ test them).
+  for (const n of ["__sy_fiber_new", "__sy_fiber_resume", "__sy_fiber_yield"]) {
+    impl[n] = () => fail(n, "fibers are not available in the shim (see tests/fibers/)");
+  }
   const numArgs = new Set(["__sy_floor", "__sy_ceil", "__sy_trunc", "__sy_sqrt", "__sy_abs", "__sy_nearest",
     "__sy_fmin", "__sy_fmax", "__sy_pow"]);
   const strFirst = new Set(["__sy_str_len", "__sy_char_code_at", "__sy_substring", "__sy_index_of"]);
