@@ -152,7 +152,7 @@ fn check_corpus_run(
     }
     let headline = format!("{rel} ({})", reasons.join(", "));
     let mut detail = format!(
-        "command: (cd tests && switchyard run {rel} --async-strategy={strategy})\nstatus: {} in {:.2}s\n",
+        "command: (cd tests && switchyard run {rel} --async-strategy={strategy} --virtual-time)\nstatus: {} in {:.2}s\n",
         out.status_text,
         out.elapsed.as_secs_f64()
     );
@@ -301,7 +301,7 @@ fn negative_programs_fail_as_expected() {
             return Ok(());
         }
         let mut detail = format!(
-            "command: (cd tests && switchyard run {rel} --async-strategy={strategy})\nstatus: {} in {:.2}s\n",
+            "command: (cd tests && switchyard run {rel} --async-strategy={strategy} --virtual-time)\nstatus: {} in {:.2}s\n",
             out.status_text,
             out.elapsed.as_secs_f64()
         );

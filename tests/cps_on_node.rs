@@ -93,13 +93,15 @@ fn compile_cps(rel: &str) -> Result<PathBuf, RunOutput> {
     }
 }
 
-/// `node tests/node_host/run.mjs WASM --name REL`, from `tests/`.
+/// `node tests/node_host/run.mjs WASM --name REL --virtual-time`, from
+/// `tests/` (timers on the virtual clock, as in the corpus test).
 fn run_on_node(wasm: &Path, rel: &str) -> RunOutput {
     let mut cmd = Command::new("node");
     cmd.arg(shim())
         .arg(wasm)
         .arg("--name")
         .arg(rel)
+        .arg("--virtual-time")
         .current_dir(tests_dir());
     run_with_timeout(&mut cmd, timeout()).unwrap_or_else(|e| RunOutput {
         code: None,
@@ -204,7 +206,7 @@ fn cps_corpus_runs_under_node() {
             reasons.push("stdout differs".to_string());
         }
         let mut detail = format!(
-            "command: (cd tests && switchyard compile {rel} --async-strategy=cps -o X.wasm && node node_host/run.mjs X.wasm --name {rel})\nstatus: {} in {:.2}s\n",
+            "command: (cd tests && switchyard compile {rel} --async-strategy=cps -o X.wasm && node node_host/run.mjs X.wasm --name {rel} --virtual-time)\nstatus: {} in {:.2}s\n",
             out.status_text,
             out.elapsed.as_secs_f64()
         );
@@ -262,7 +264,7 @@ fn cps_negative_programs_fail_under_node_as_expected() {
             return Ok(());
         }
         let mut detail = format!(
-            "command: (cd tests && switchyard compile {rel} --async-strategy=cps -o X.wasm && node node_host/run.mjs X.wasm --name {rel})\nstatus: {}\n",
+            "command: (cd tests && switchyard compile {rel} --async-strategy=cps -o X.wasm && node node_host/run.mjs X.wasm --name {rel} --virtual-time)\nstatus: {}\n",
             out.status_text
         );
         for p in &problems {

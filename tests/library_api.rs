@@ -105,3 +105,47 @@ fn js_compile_errors_carry_positions() {
     assert!(text.starts_with("app.js:2:1: unsupported:"), "{text}");
     assert_eq!(err.exit_code(), 2);
 }
+
+/// Timers wait for real time by default, and only advance a virtual clock
+/// with `RunOptions::with_virtual_time`; both orders of events are the
+/// same. (A lower bound only: how long the waiting takes beyond 100 ms is
+/// not this test's business.)
+#[test]
+fn timers_wait_in_real_time_unless_the_clock_is_virtual() {
+    let src = r#"
+        const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+        (async () => {
+          setTimeout(() => console.log("timer 60"), 60);
+          console.log("start");
+          await sleep(100);
+          console.log("slept");
+        })();
+    "#;
+    for strategy in Strategy::ALL {
+        let opts = Options {
+            strategy,
+            names: true,
+        };
+        let compiled = switchyard::compile(src, "sleep.js", &opts).unwrap();
+        for virtual_time in [false, true] {
+            let out = SharedBuffer::new();
+            let started = std::time::Instant::now();
+            let outcome = switchyard::run_compiled(
+                &compiled,
+                RunOptions::new("sleep.js")
+                    .with_stdout(out.clone())
+                    .with_virtual_time(virtual_time),
+            )
+            .unwrap();
+            let elapsed = started.elapsed();
+            assert_eq!(outcome, Outcome::Finished);
+            assert_eq!(out.text(), "start\ntimer 60\nslept\n", "{strategy}");
+            if !virtual_time {
+                assert!(
+                    elapsed >= std::time::Duration::from_millis(100),
+                    "{strategy}: a 100 ms sleep returned after {elapsed:?}"
+                );
+            }
+        }
+    }
+}

@@ -187,12 +187,18 @@ pub fn run_with_timeout(cmd: &mut Command, timeout: Duration) -> io::Result<RunO
     })
 }
 
-/// Runs `switchyard run <rel_path> --async-strategy=<strategy>` from `tests/`.
+/// Runs `switchyard run <rel_path> --async-strategy=<strategy>
+/// --virtual-time` from `tests/`. Timers run on the virtual clock: the
+/// order of events is the one Node shows when it is not late (what the
+/// `.out` files record), without the waiting and without the flakiness of
+/// real time on a loaded machine. (`tests/library_api.rs` checks that real
+/// time really waits.)
 pub fn run_switchyard(rel_path: &str, strategy: &str) -> RunOutput {
     let mut cmd = Command::new(switchyard_bin());
     cmd.arg("run")
         .arg(rel_path)
         .arg(format!("--async-strategy={strategy}"))
+        .arg("--virtual-time")
         .current_dir(tests_dir());
     match run_with_timeout(&mut cmd, timeout()) {
         Ok(out) => out,
