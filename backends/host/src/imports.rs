@@ -110,7 +110,11 @@ impl Clock {
     fn sleep_ms(&mut self, ms: f64) {
         // NaN, negative and absurd values (a corrupt argument) sleep 0 / at
         // most a day rather than panic.
-        let ms = if ms.is_finite() && ms > 0.0 { ms.min(86_400_000.0) } else { 0.0 };
+        let ms = if ms.is_finite() && ms > 0.0 {
+            ms.min(86_400_000.0)
+        } else {
+            0.0
+        };
         match &mut self.virtual_ms {
             Some(v) => *v += ms,
             None => std::thread::sleep(std::time::Duration::from_secs_f64(ms / 1000.0)),
@@ -295,8 +299,12 @@ pub fn define_imports(linker: &mut Linker<HostState>) -> wasmtime::Result<()> {
         c.data_mut().flush();
         c.data_mut().clock.sleep_ms(ms)
     })?;
-    linker.func_wrap(m, hi::UNHANDLED_REJECTION, |mut c: Caller<'_, HostState>| {
-        c.data_mut().unhandled_rejection = true;
-    })?;
+    linker.func_wrap(
+        m,
+        hi::UNHANDLED_REJECTION,
+        |mut c: Caller<'_, HostState>| {
+            c.data_mut().unhandled_rejection = true;
+        },
+    )?;
     Ok(())
 }

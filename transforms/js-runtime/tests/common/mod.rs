@@ -196,7 +196,9 @@ impl Rt {
             .unwrap();
         // The event loop's services: a clock that only sleeping moves.
         linker
-            .func_wrap(h, "clock_now", |c: Caller<'_, Host>| -> f64 { c.data().clock_ms })
+            .func_wrap(h, "clock_now", |c: Caller<'_, Host>| -> f64 {
+                c.data().clock_ms
+            })
             .unwrap();
         linker
             .func_wrap(h, "sleep", |mut c: Caller<'_, Host>, ms: f64| {

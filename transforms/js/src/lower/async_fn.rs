@@ -52,6 +52,8 @@ pub const EVENT_LOOP: &str = "__prelude_event_loop";
 const ASYNC_FUNCTION_PROTO: &str = "__prelude_AsyncFunctionProto";
 /// GetIterator(obj, async) as an iterator object.
 const GET_ASYNC_ITERATOR: &str = "__prelude_get_async_iterator";
+/// TypeError unless an async iterator's `next` is callable.
+const CHECK_NEXT: &str = "__prelude_check_next";
 /// The `done` of an iterator result (TypeError if it is not an object).
 const ITER_RESULT_DONE: &str = "__prelude_iter_result_done";
 /// GetMethod(iterator, "return"): a function or undefined.
@@ -72,6 +74,7 @@ pub const ASYNC_PRELUDE_NAMES: &[&str] = &[
     EVENT_LOOP,
     GET_ASYNC_ITERATOR,
     ITER_RESULT_DONE,
+    CHECK_NEXT,
     GET_RETURN_METHOD,
     CHECK_RETURN_RESULT,
     YSTAR_KIND,
@@ -161,7 +164,9 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
     /// Suspends the body with `v` for the driver to await; returns the
     /// value it was resumed with and the resume mode (0 next, 1 throw).
     fn await_suspend(&mut self, v: Local) -> (Local, Local) {
-        let gen = self.gen.expect("await outside an async body is rejected earlier");
+        let gen = self
+            .gen
+            .expect("await outside an async body is rejected earlier");
         if self.is_async_generator() {
             let k = self.c32(GEN_MODE_AWAIT as i32);
             self.b.store(StoreKind::I32, gen, GEN_MODE, k);
@@ -204,12 +209,19 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         let pos = swc_common::Spanned::span(&*f.right).lo.0;
         let v = self.expr(&f.right)?;
         let v = self.val(v);
-        let it = self.call_prelude(GET_ASYNC_ITERATOR, &[v], pos)?;
+        let vc = self.fresh_i64();
+        self.b.copy(vc, v);
+        let what = match self.what_text(&f.right) {
+            Some(t) => self.str_val(&t),
+            None => self.undef(),
+        };
+        let it = self.call_prelude(GET_ASYNC_ITERATOR, &[vc, what], pos)?;
         let iter = self.b.named_local(Type::I64, "forawait.iter");
         self.b.copy(iter, it);
         let nm = self.get_named(iter, "next", pos);
         let next = self.b.named_local(Type::I64, "forawait.next");
         self.b.copy(next, nm);
+        self.call_prelude(CHECK_NEXT, &[next], pos)?;
         let header = self.b.new_labeled_block("forawait");
         let body = self.b.new_block();
         let exit = self.b.new_block();
@@ -270,7 +282,13 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         let pos = swc_common::Spanned::span(&**arg).lo.0;
         let v = self.expr(arg)?;
         let v = self.val(v);
-        let it = self.call_prelude(GET_ASYNC_ITERATOR, &[v], pos)?;
+        let vc = self.fresh_i64();
+        self.b.copy(vc, v);
+        let what = match self.what_text(arg) {
+            Some(t) => self.str_val(&t),
+            None => self.undef(),
+        };
+        let it = self.call_prelude(GET_ASYNC_ITERATOR, &[vc, what], pos)?;
         let iter = self.b.named_local(Type::I64, "ystar.iter");
         self.b.copy(iter, it);
         let nm = self.get_named(iter, "next", pos);
@@ -450,8 +468,9 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         pos: u32,
     ) -> LResult<Option<Val>> {
         let lit = |this: &Self, i: usize, what: &str| -> LResult<u32> {
-            literal_u32(&args[i].expr)
-                .ok_or_else(|| this.unsupported(pos, format!("`{name}` needs a number literal {what}")))
+            literal_u32(&args[i].expr).ok_or_else(|| {
+                this.unsupported(pos, format!("`{name}` needs a number literal {what}"))
+            })
         };
         match name {
             "__sy_new_slots" => {

@@ -14,8 +14,8 @@
 //! is queued and compiled after the current function.
 
 use super::async_fn::{call_js_global, ASYNC_FUNCTION_START, ASYNC_GENERATOR_START};
-use super::scope::{AsyncKind, FnIdx};
 use super::scope::{collect_vars, fn_decls, lexical_decls, BindKind, BindingId, FnKey};
+use super::scope::{AsyncKind, FnIdx};
 use super::*;
 use swc_ecma_ast::{ArrowFunctionBody, FnDecl, Function, Pat};
 use switchyard_ir::{LoadKind, StoreKind};
@@ -445,8 +445,14 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         // generator to the prelude's driver (a JS function held in a global).
         let async_start = match async_kind {
             AsyncKind::None => None,
-            AsyncKind::Function => Some((self.prelude_global(ASYNC_FUNCTION_START, pos)?, ASYNC_FUNCTION_START)),
-            AsyncKind::Generator => Some((self.prelude_global(ASYNC_GENERATOR_START, pos)?, ASYNC_GENERATOR_START)),
+            AsyncKind::Function => Some((
+                self.prelude_global(ASYNC_FUNCTION_START, pos)?,
+                ASYNC_FUNCTION_START,
+            )),
+            AsyncKind::Generator => Some((
+                self.prelude_global(ASYNC_GENERATOR_START, pos)?,
+                ASYNC_GENERATOR_START,
+            )),
         };
         let func = if is_generator {
             // The body is a coroutine entry; the function's code is a
@@ -524,8 +530,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         pos: u32,
         async_kind: AsyncKind,
     ) -> LResult<Local> {
-        let is_generator =
-            self.sh.an.funcs[fn_idx].is_generator && async_kind == AsyncKind::None;
+        let is_generator = self.sh.an.funcs[fn_idx].is_generator && async_kind == AsyncKind::None;
         let free = self.sh.an.funcs[fn_idx].free.clone();
         let env = if free.is_empty() {
             self.c32(0)

@@ -313,9 +313,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
             other => match self.async_intrinsic(other, &a, pos) {
                 Some(v) => v,
                 None => {
-                    return Err(
-                        self.unsupported(pos, format!("intrinsic `{other}` is not lowered"))
-                    )
+                    return Err(self.unsupported(pos, format!("intrinsic `{other}` is not lowered")))
                 }
             },
         };

@@ -797,7 +797,6 @@ impl Visit for Analyzer {
         self.unsupported(m.span.lo.0, what);
     }
 
-
     fn visit_private_name(&mut self, p: &PrivateName) {
         self.unsupported(p.span.lo.0, "private names");
     }

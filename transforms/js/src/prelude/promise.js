@@ -447,28 +447,6 @@ __sy_define_hidden(Promise, "reject", function reject(r) {
   return p;
 });
 
-// The combinators' `promiseResolve = Get(C, "resolve")` (user code may
-// have replaced Promise.resolve; it is called for every element).
-function __prelude_get_promise_resolve(p) {
-  var r = Promise.resolve;
-  if (!__sy_is_function(r)) {
-    __prelude_reject(p, __sy_make_error(1, "Promise resolve or reject function is not callable"));
-    return undefined;
-  }
-  return r;
-}
-
-// The shared start of the combinators: a new promise and its resolving
-// functions, the iterable's values (or an error to reject with).
-function __prelude_combinator_values(p, iterable) {
-  try {
-    return __prelude_iterable_to_list(iterable);
-  } catch (e) {
-    __prelude_reject(p, e);
-    return undefined;
-  }
-}
-
 // The element function of Promise.all / allSettled / any for index i.
 // `flags`: [elements left (+1 while the loop runs), then one
 // "already called" flag per element]. Mode: 0 all (value), 1 allSettled
@@ -486,77 +464,100 @@ function __prelude_all_element(flags, values, i, settle, mode) {
   };
 }
 
-// Promise.all / allSettled / any (`mode` as in __prelude_all_element,
-// allSettled passes 1).
-function __prelude_combine(iterable, mode) {
+// Promise.all / allSettled / any / race (mode 0 / 1 / 3 / 4), as the spec
+// runs them: GetPromiseResolve, GetIterator, then one step per value —
+// `promiseResolve.call(C, value).then(...)` — with the iterator closed when
+// a step other than the iterator's own next/done/value throws.
+function __prelude_combinator(C, iterable, mode, name) {
+  if (!__sy_is_object(C)) __sy_throw_type_error("Promise." + name + " called on non-object");
   var p = __prelude_new_promise();
-  var promiseResolve = __prelude_get_promise_resolve(p);
-  if (promiseResolve === undefined) return p;
-  var list = __prelude_combinator_values(p, iterable);
-  if (list === undefined) return p;
   var fns = __prelude_resolving_functions(p);
   var resolveFn = fns[0];
   var rejectFn = fns[1];
-  var n = __sy_array_len(list);
-  var values = __sy_new_array(n);
-  var flags = __sy_new_array(n + 1);
-  __sy_array_push(flags, 1);
+  var promiseResolve = C.resolve;
+  if (!__sy_is_function(promiseResolve)) {
+    rejectFn(__sy_make_error(1, "resolve is not a function"));
+    return p;
+  }
+  var iter, nextMethod;
+  try {
+    var m = iterable === undefined || iterable === null ? undefined : iterable[__sy_symbol(1)];
+    // (Not iterable: the runtime throws the TypeError Node gives.)
+    if (!__sy_is_function(m)) __sy_iterable_to_array(iterable);
+    iter = iterable[__sy_symbol(1)]();
+    if (!__sy_is_object(iter)) __sy_throw_type_error("Result of the Symbol.iterator method is not an object");
+    nextMethod = iter.next;
+  } catch (e) {
+    rejectFn(e);
+    return p;
+  }
+  var values = [];
+  var flags = [1];
   var settle = resolveFn;
   if (mode === 3) {
     settle = function (errors) {
       rejectFn(AggregateError(errors, "All promises were rejected"));
     };
   }
+  var i = 0;
+  var stepping = false;
   try {
-    for (var i = 0; i < n; i++) {
-      __sy_array_push(values, undefined);
-      __sy_array_push(flags, false);
-      var next = __prelude_call_this1(promiseResolve, Promise, list[i]);
-      flags[0] = flags[0] + 1;
-      if (mode === 0) next.then(__prelude_all_element(flags, values, i, settle, 0), rejectFn);
-      else if (mode === 3) next.then(resolveFn, __prelude_all_element(flags, values, i, settle, 3));
-      else next.then(__prelude_all_element(flags, values, i, settle, 1), __prelude_all_element(flags, values, i, settle, 2));
+    for (;;) {
+      stepping = true;
+      var step = __prelude_apply(nextMethod, iter, []);
+      if (!__sy_is_object(step)) __sy_throw_type_error("Iterator result " + __prelude_describe(step) + " is not an object");
+      if (step.done) break;
+      var value = step.value;
+      stepping = false;
+      var next = __prelude_call_this1(promiseResolve, C, value);
+      if (mode === 4) {
+        next.then(resolveFn, rejectFn);
+      } else {
+        __sy_array_push(values, undefined);
+        __sy_array_push(flags, false);
+        flags[0] = flags[0] + 1;
+        if (mode === 0) next.then(__prelude_all_element(flags, values, i, settle, 0), rejectFn);
+        else if (mode === 3) next.then(resolveFn, __prelude_all_element(flags, values, i, settle, 3));
+        else next.then(__prelude_all_element(flags, values, i, settle, 1), __prelude_all_element(flags, values, i, settle, 2));
+      }
+      i++;
     }
   } catch (e) {
+    if (!stepping) __prelude_close_quietly(iter);
     rejectFn(e);
     return p;
   }
-  var left = flags[0] - 1;
-  flags[0] = left;
-  if (left === 0) settle(values);
+  if (mode !== 4) {
+    var left = flags[0] - 1;
+    flags[0] = left;
+    if (left === 0) settle(values);
+  }
   return p;
 }
 
+// IteratorClose with a throw completion: `return()` is called, anything it
+// throws is ignored (the original error wins).
+function __prelude_close_quietly(iter) {
+  try {
+    var r = iter.return;
+    if (r !== undefined && r !== null) __prelude_apply(r, iter, []);
+  } catch (ignored) {}
+}
+
 __sy_define_hidden(Promise, "all", function all(iterable) {
-  return __prelude_combine(iterable, 0);
+  return __prelude_combinator(this, iterable, 0, "all");
 });
 
 __sy_define_hidden(Promise, "allSettled", function allSettled(iterable) {
-  return __prelude_combine(iterable, 1);
+  return __prelude_combinator(this, iterable, 1, "allSettled");
 });
 
 __sy_define_hidden(Promise, "any", function any(iterable) {
-  return __prelude_combine(iterable, 3);
+  return __prelude_combinator(this, iterable, 3, "any");
 });
 
 __sy_define_hidden(Promise, "race", function race(iterable) {
-  var p = __prelude_new_promise();
-  var promiseResolve = __prelude_get_promise_resolve(p);
-  if (promiseResolve === undefined) return p;
-  var list = __prelude_combinator_values(p, iterable);
-  if (list === undefined) return p;
-  var fns = __prelude_resolving_functions(p);
-  var n = __sy_array_len(list);
-  try {
-    for (var i = 0; i < n; i++) {
-      var next = __prelude_call_this1(promiseResolve, Promise, list[i]);
-      next.then(fns[0], fns[1]);
-    }
-  } catch (e) {
-    var rej = fns[1];
-    rej(e);
-  }
-  return p;
+  return __prelude_combinator(this, iterable, 4, "race");
 });
 
 // ---- queueMicrotask --------------------------------------------------------
@@ -861,15 +862,17 @@ __sy_define_hidden(__prelude_AFSIP, "throw", function (v) {
   return __prelude_afs_step(this, 1, v, __sy_argc() > 0);
 });
 
-// GetIterator(obj, async).
-function __prelude_get_async_iterator(obj) {
+// GetIterator(obj, async); `what` is the source text of the iterated
+// expression (or undefined), which V8's messages name.
+function __prelude_get_async_iterator(obj, what) {
   if (obj === undefined || obj === null) {
-    __sy_throw_type_error(__sy_to_string(obj) + " is not async iterable");
+    __sy_throw_type_error("Cannot read properties of " + __sy_to_string(obj) + " (reading 'Symbol(Symbol.asyncIterator)')");
   }
+  var name = what === undefined ? __prelude_describe(obj) : what;
   var method = obj[__sy_symbol(2)];
   if (method === undefined || method === null) {
     var sm = obj[__sy_symbol(1)];
-    if (!__sy_is_function(sm)) __sy_throw_type_error(__prelude_describe(obj) + " is not async iterable");
+    if (!__sy_is_function(sm)) __sy_throw_type_error(name + " is not async iterable");
     var sync = obj[__sy_symbol(1)]();
     if (!__sy_is_object(sync)) __sy_throw_type_error("Result of the Symbol.iterator method is not an object");
     var it = __sy_new_slots(11, __prelude_AFSIP, 2);
@@ -877,10 +880,15 @@ function __prelude_get_async_iterator(obj) {
     __sy_set_slot(it, 1, sync.next);
     return it;
   }
-  if (!__sy_is_function(method)) __sy_throw_type_error(__prelude_describe(obj) + " is not async iterable");
+  if (!__sy_is_function(method)) __sy_throw_type_error(name + " is not async iterable");
   var ai = obj[__sy_symbol(2)]();
   if (!__sy_is_object(ai)) __sy_throw_type_error("Result of the Symbol.asyncIterator method is not an object");
   return ai;
+}
+
+// The `next` method of an async iterator must be callable.
+function __prelude_check_next(next) {
+  if (!__sy_is_function(next)) __sy_throw_type_error(__prelude_describe(next) + " is not a function");
 }
 
 function __prelude_iter_result_done(r) {
