@@ -27,6 +27,7 @@
 //!   `finally` that logs and an optional early `break`);
 //! - an async generator driven by hand: `next(v)` / `return(x)` / `throw(e)` requests issued all
 //!   at once (collected with `Promise.allSettled`) or one by one, each awaited.
+//!
 //! After the graph, the script attaches a handler to every node (so no rejection is unhandled)
 //! that logs how the node settled. Every line printed is `JSON.stringify` of an array, values
 //! passed through `show` (errors as `Err(message)`, AggregateErrors with their errors,
