@@ -33,7 +33,7 @@
 //! (AsyncIteratorClose); when the loop is left by an exception, that
 //! exception wins over anything the close throws.
 
-use super::control::CloneIds;
+use super::control::{CloneIds, IterLoop};
 use super::scope::AsyncKind;
 use super::*;
 use swc_ecma_ast::{AwaitExpr, ForOfStmt, YieldExpr};
@@ -237,34 +237,14 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         self.b.branch(is_done, exit, body);
         self.b.switch_to(body);
         let x = self.get_named(rc, "value", pos);
-        let loop_idx = self.ctl.len();
-        self.ctl.push(Ctl::Breakable {
-            labels,
-            break_to: exit,
-            continue_to: Some(header),
-            unlabeled: true,
-        });
-        self.ctl.push(Ctl::IterClose {
+        let blocks = IterLoop {
+            header,
+            exit,
             landing,
             iter,
-            loop_idx,
-            done: None,
             async_close: true,
-        });
-        let res = self
-            .bind_for_head(&f.left, x)
-            .and_then(|_| self.sub_stmt(&f.body));
-        self.ctl.pop();
-        self.ctl.pop();
-        res?;
-        self.b.jump(header);
-        // An exception from the body: close the iterator (awaiting its
-        // `return()`), then rethrow the original exception.
-        self.b.switch_to(landing);
-        self.async_close_keeping_exception(iter);
-        self.throw_jump();
-        self.b.switch_to(exit);
-        Ok(())
+        };
+        self.iter_loop_body(labels, f, x, blocks)
     }
 
     /// `yield* e` in an async generator (the spec's YieldExpression
@@ -429,7 +409,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
 
     /// AsyncIteratorClose while an exception is pending: `return()` is
     /// still called and awaited, but the original exception wins.
-    fn async_close_keeping_exception(&mut self, iter: Local) {
+    pub fn async_close_keeping_exception(&mut self, iter: Local) {
         let rt = self.rt().clone_ids();
         let val = self.b.global_get(rt.exc_value);
         let pos = self.b.global_get(rt.exc_pos);

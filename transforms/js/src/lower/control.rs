@@ -280,19 +280,41 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         let is_done = self.b.bin(BinOp::I64Eq, x, done);
         self.b.branch(is_done, exit, body);
         self.b.switch_to(body);
+        let blocks = IterLoop {
+            header,
+            exit,
+            landing,
+            iter,
+            async_close: false,
+        };
+        self.iter_loop_body(labels, f, x, blocks)
+    }
+
+    /// The body of a for-of or for-await loop, entered with the step's
+    /// value `x`: binds the head, runs the body with `break`/`continue`
+    /// targets and the iterator-closing context, loops back to the header;
+    /// an exception from the body closes the iterator (awaiting `return()`
+    /// for for-await) and is rethrown. Leaves the builder at the exit.
+    pub fn iter_loop_body(
+        &mut self,
+        labels: Vec<String>,
+        f: &'a ForOfStmt,
+        x: Local,
+        l: IterLoop,
+    ) -> LResult<()> {
         let loop_idx = self.ctl.len();
         self.ctl.push(Ctl::Breakable {
             labels,
-            break_to: exit,
-            continue_to: Some(header),
+            break_to: l.exit,
+            continue_to: Some(l.header),
             unlabeled: true,
         });
         self.ctl.push(Ctl::IterClose {
-            landing,
-            iter,
+            landing: l.landing,
+            iter: l.iter,
             loop_idx,
             done: None,
-            async_close: false,
+            async_close: l.async_close,
         });
         let r = self
             .bind_for_head(&f.left, x)
@@ -300,12 +322,15 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         self.ctl.pop();
         self.ctl.pop();
         r?;
-        self.b.jump(header);
-        // An exception from the body: close the iterator, then rethrow.
-        self.b.switch_to(landing);
-        self.close_iter_keeping_exception(iter);
+        self.b.jump(l.header);
+        self.b.switch_to(l.landing);
+        if l.async_close {
+            self.async_close_keeping_exception(l.iter);
+        } else {
+            self.close_iter_keeping_exception(l.iter);
+        }
         self.throw_jump();
-        self.b.switch_to(exit);
+        self.b.switch_to(l.exit);
         Ok(())
     }
 
@@ -623,6 +648,19 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         let _ = StoreKind::I64;
         Ok(())
     }
+}
+
+/// The blocks and iterator of a for-of / for-await loop (see
+/// [`Fx::iter_loop_body`]).
+pub struct IterLoop {
+    pub header: BlockId,
+    pub exit: BlockId,
+    /// Where an exception from the body goes (closes the iterator).
+    pub landing: BlockId,
+    /// The iterator: a runtime iterator handle (for-of) or an async
+    /// iterator object (for-await).
+    pub iter: Local,
+    pub async_close: bool,
 }
 
 /// The runtime ids the exception paths need (copied out to avoid borrows).

@@ -1,10 +1,10 @@
-// Fiber.yield from depth 1 of JS calls inside the fiber: direct
+// Fiber.yield from depth 1, 10 and 1000 of JS calls inside the fiber: direct
 // recursion, mutual recursion, calls through function values (indirect
 // calls: an array of closures, a method, .call), and through a built-in
 // taking a callback (Array.prototype.map). Every frame between the fiber's
 // function and the yield is suspended with it and must come back intact:
 // each level keeps its own locals and arguments and adds to the result.
-const D = 1;
+let D = 1;
 let failures = 0;
 function check(label, actual, expected) {
   const a = JSON.stringify(actual);
@@ -71,26 +71,35 @@ function run(name, down) {
   check(name + ": every frame resumed", r3, { value: [1000 + 2 * D, 5 + 2 * D], done: true });
 }
 
-run("direct", direct);
-run("mutual", even);
-run("closures", steps[0]);
-run("method", (n, v) => obj.down(n, v));
-check("method frames ran", obj.depth, 2 * D);
-run("map callback", viaMap);
+function suite() {
+  run("direct", direct);
+  run("mutual", even);
+  run("closures", steps[0]);
+  run("method", (n, v) => obj.down(n, v));
+  check("method frames ran", obj.depth, 2 * D);
+  run("map callback", viaMap);
 
-// Two fibers suspended at depth D at the same time, resumed alternately:
-// each keeps its own frames (and its own shadow stack of arguments).
-function sum(n, acc, tag) {
-  if (n === 0) return Fiber.yield(tag + ":" + acc);
-  return sum(n - 1, acc + n, tag);
+  // Two fibers suspended at depth D at the same time, resumed alternately:
+  // each keeps its own frames (and its own shadow stack of arguments).
+  function sum(n, acc, tag) {
+    if (n === 0) return Fiber.yield(tag + ":" + acc);
+    return sum(n - 1, acc + n, tag);
+  }
+  const x = new Fiber((t) => sum(D, 0, t) + "|" + sum(D, 1, t));
+  const y = new Fiber((t) => sum(D, 0, t) + "|" + sum(D, 2, t));
+  const total = (D * (D + 1)) / 2;
+  check("x yields", x.resume("x").value, "x:" + total);
+  check("y yields", y.resume("y").value, "y:" + total);
+  check("x again", x.resume("X1").value, "x:" + (total + 1));
+  check("y again", y.resume("Y1").value, "y:" + (total + 2));
+  check("y done", y.resume("Y2"), { value: "Y1|Y2", done: true });
+  check("x done", x.resume("X2"), { value: "X1|X2", done: true });
 }
-const x = new Fiber((t) => sum(D, 0, t) + "|" + sum(D, 1, t));
-const y = new Fiber((t) => sum(D, 0, t) + "|" + sum(D, 2, t));
-const total = (D * (D + 1)) / 2;
-check("x yields", x.resume("x").value, "x:" + total);
-check("y yields", y.resume("y").value, "y:" + total);
-check("x again", x.resume("X1").value, "x:" + (total + 1));
-check("y again", y.resume("Y1").value, "y:" + (total + 2));
-check("y done", y.resume("Y2"), { value: "Y1|Y2", done: true });
-check("x done", x.resume("X2"), { value: "X1|X2", done: true });
+
+for (const depth of [1, 10, 1000]) {
+  D = depth;
+  obj.depth = 0;
+  console.log("-- depth " + depth);
+  suite();
+}
 console.log(failures === 0 ? "all ok" : failures + " failures");
