@@ -53,16 +53,13 @@
 
 mod common;
 
-use common::*;
+use common::differential_proptest::*;
 use proptest::prelude::*;
 use proptest::strategy::Union;
-use proptest::test_runner::{Config, RngSeed, TestCaseError, TestError, TestRunner};
-use std::collections::HashMap;
+use proptest::test_runner::TestCaseError;
 use std::fmt;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 // ---------------------------------------------------------------------------
 // The program model
@@ -881,230 +878,23 @@ fn program() -> impl Strategy<Value = Program> {
 // Running
 // ---------------------------------------------------------------------------
 
-fn work_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("async_proptest");
-    std::fs::create_dir_all(&dir).expect("create the proptest work directory");
-    dir
-}
-
-static FILE_COUNTER: AtomicUsize = AtomicUsize::new(0);
-
-/// Writes `js` to a fresh file in the work directory; returns its name (relative to it).
-fn write_program(js: &str, tag: &str) -> String {
-    let n = FILE_COUNTER.fetch_add(1, Ordering::Relaxed);
-    let name = format!("{tag}-{}-{n}.js", std::process::id());
-    std::fs::write(work_dir().join(&name), js).expect("write a generated program");
-    name
-}
-
-fn run_node_on(js: &str) -> Result<Vec<u8>, String> {
-    let name = write_program(js, "node");
-    let path = work_dir().join(&name);
-    let out = run_node(&path);
-    let _ = std::fs::remove_file(&path);
-    if out.timed_out || out.code != Some(0) || !out.stderr.is_empty() {
-        return Err(format!(
-            "node did not run the generated program cleanly ({}):\n{}",
-            out.status_text,
-            indent(&truncate(&out.stderr_str(), 3000), "  | ")
-        ));
-    }
-    Ok(out.stdout)
-}
-
-fn run_switchyard_on(js: &str, strategy: &str) -> RunOutput {
-    let name = write_program(js, strategy);
-    let mut cmd = Command::new(switchyard_bin());
-    cmd.arg("run")
-        .arg(&name)
-        .arg(format!("--async-strategy={strategy}"))
-        .current_dir(work_dir());
-    let out = run_with_timeout(&mut cmd, timeout()).unwrap_or_else(|e| RunOutput {
-        code: None,
-        stdout: Vec::new(),
-        stderr: format!("cannot start {}: {e}", switchyard_bin().display()).into_bytes(),
-        timed_out: false,
-        elapsed: std::time::Duration::ZERO,
-        status_text: "failed to start".into(),
-    });
-    let _ = std::fs::remove_file(work_dir().join(&name));
-    out
-}
-
-/// node's output for each program text, so shrinking and the per-strategy runners don't run
-/// node again for a program already seen.
-struct Expected {
-    cache: Mutex<HashMap<String, Result<Vec<u8>, String>>>,
-}
-
-impl Expected {
-    fn get(&self, js: &str) -> Result<Vec<u8>, String> {
-        if let Some(hit) = self.cache.lock().unwrap().get(js) {
-            return hit.clone();
-        }
-        let result = run_node_on(js);
-        self.cache
-            .lock()
-            .unwrap()
-            .insert(js.to_string(), result.clone());
-        result
-    }
-}
-
-/// One case: node's output and switchyard's must be identical.
-fn check(expected: &Expected, program: &Program, strategy: &str) -> Result<(), TestCaseError> {
-    let js = program.render();
-    let want = expected.get(&js).map_err(TestCaseError::fail)?;
-    let out = run_switchyard_on(&js, strategy);
-    if out.code == Some(0) && !out.timed_out && out.stdout == want {
-        return Ok(());
-    }
-    let mut msg = format!(
-        "switchyard run --async-strategy={strategy}: {}",
-        out.status_text
-    );
-    if out.stdout != want {
-        msg.push_str("\ndiff (-node, +switchyard):\n");
-        msg.push_str(&indent(&diff_report(&want, &out.stdout), "  "));
-    }
-    let err = out.stderr_str();
-    if !err.trim().is_empty() {
-        msg.push_str(&format!(
-            "\nstderr:\n{}",
-            indent(&truncate(&err, 2000), "  | ")
-        ));
-    }
-    Err(TestCaseError::fail(msg))
-}
-
-fn env_u64(name: &str, default: u64) -> u64 {
-    match std::env::var(name) {
-        Ok(v) if !v.trim().is_empty() => v
-            .trim()
-            .parse()
-            .unwrap_or_else(|_| panic!("{name}={v:?} is not a whole number")),
-        _ => default,
-    }
-}
-
-/// The seed: `SWITCHYARD_PROPTEST_SEED` (a number, or `random`), default fixed.
-fn seed() -> u64 {
-    match std::env::var("SWITCHYARD_PROPTEST_SEED") {
-        Ok(v) if v.trim() == "random" => {
-            let t = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_nanos() as u64)
-                .unwrap_or(0);
-            t ^ (std::process::id() as u64).rotate_left(32)
-        }
-        _ => env_u64("SWITCHYARD_PROPTEST_SEED", 0xa5c0_7e11_0000_0001),
-    }
-}
-
-fn config(cases: u32, seed: u64) -> Config {
-    Config {
-        cases,
-        rng_seed: RngSeed::Fixed(seed),
-        failure_persistence: None,
-        max_shrink_time: (env_u64("SWITCHYARD_PROPTEST_SHRINK_SECS", 120) * 1000) as u32,
-        max_shrink_iters: 2000,
-        ..Config::default()
-    }
-}
-
-/// A program every strategy must run before it is worth property testing.
-const PREFLIGHT: &str = "async function f(x) {\n  const y = await Promise.resolve(x + 1);\n  return y * 2;\n}\nf(1).then((v) => console.log(v));\nPromise.resolve().then(() => console.log('tick'));\nconsole.log('sync');\n";
-
-fn node_available() -> bool {
-    matches!(node_major_version(), Ok((major, _)) if major >= 20)
-}
+/// The suite: its name, preflight and defaults (`common::differential_proptest`).
+const SUITE: Suite = Suite {
+    name: "async-proptest",
+    what: "random promise graphs",
+    preflight: "async function f(x) {\n  const y = await Promise.resolve(x + 1);\n  return y * 2;\n}\nf(1).then((v) => console.log(v));\nPromise.resolve().then(() => console.log('tick'));\nconsole.log('sync');\n",
+    preflight_failed: "cannot run async functions yet",
+    mismatch: "a random promise graph differs from node",
+    default_cases: 48,
+    default_seed: 0xa5c0_7e11_0000_0001,
+};
 
 #[test]
 fn random_promise_graphs_match_node() {
-    if skip_node() {
-        println!("SKIPPED random_promise_graphs_match_node: SWITCHYARD_SKIP_NODE=1");
-        eprintln!("SKIPPED random_promise_graphs_match_node: SWITCHYARD_SKIP_NODE=1");
+    if !SUITE.node_ready("random_promise_graphs_match_node") {
         return;
     }
-    assert!(
-        node_available(),
-        "node v20+ is required (it defines the expected output); set SWITCHYARD_SKIP_NODE=1 to skip"
-    );
-    let strategies = strategies();
-    let cases = env_u64("SWITCHYARD_PROPTEST_CASES", 48) as u32;
-    let seed = seed();
-    println!(
-        "{} random promise graphs per strategy ({}), seed {seed}",
-        cases,
-        strategies.join(",")
-    );
-    let expected = Expected {
-        cache: Mutex::new(HashMap::new()),
-    };
-    let preflight_want = run_node_on(PREFLIGHT).expect("node runs the preflight program");
-
-    type RunnerResult = (String, Result<(), (String, String)>);
-    let results: Vec<RunnerResult> = std::thread::scope(|scope| {
-        let handles: Vec<_> = strategies
-            .iter()
-            .map(|strategy| {
-                let expected = &expected;
-                let preflight_want = &preflight_want;
-                scope.spawn(move || {
-                    let pre = run_switchyard_on(PREFLIGHT, strategy);
-                    if pre.code != Some(0) || pre.stdout != *preflight_want {
-                        let first = pre.stderr_str().lines().next().unwrap_or("").to_string();
-                        return (
-                            strategy.clone(),
-                            Err((
-                                format!("cannot run async functions yet ({}: {first})", pre.status_text),
-                                format!(
-                                    "the preflight program failed, so no random programs were run:\n{}\nstdout:\n{}\nstderr:\n{}",
-                                    indent(PREFLIGHT, "  | "),
-                                    indent(&truncate(&pre.stdout_str(), 1000), "  | "),
-                                    indent(&truncate(&pre.stderr_str(), 2000), "  | ")
-                                ),
-                            )),
-                        );
-                    }
-                    let started = std::time::Instant::now();
-                    let mut runner = TestRunner::new(config(cases, seed));
-                    let result = runner.run(&program(), |p| check(expected, &p, strategy));
-                    let secs = started.elapsed().as_secs_f64();
-                    let r = match result {
-                        Ok(()) => {
-                            println!("[{strategy}] {cases} programs passed in {secs:.1}s");
-                            Ok(())
-                        }
-                        Err(TestError::Fail(reason, program)) => Err((
-                            "a random promise graph differs from node".to_string(),
-                            format!(
-                                "minimal failing program (after shrinking; seed {seed}):\n{}\n{}\n",
-                                indent(&program.render(), "  | "),
-                                reason
-                            ),
-                        )),
-                        Err(TestError::Abort(why)) => {
-                            Err((format!("proptest aborted: {why}"), String::new()))
-                        }
-                    };
-                    (strategy.clone(), r)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a proptest thread panicked"))
-            .collect()
-    });
-    let mut tally = Tally::new("async-proptest", &strategies);
-    for (strategy, r) in results {
-        match r {
-            Ok(()) => tally.pass(&strategy),
-            Err((headline, detail)) => tally.fail(&strategy, headline, detail),
-        }
-    }
-    tally.finish();
+    SUITE.run_against_node(program, Program::render);
 }
 
 /// The generated programs themselves are sound: node runs a sample of them cleanly (no
@@ -1112,26 +902,15 @@ fn random_promise_graphs_match_node() {
 /// least one per program on average), and they stay small. Needs no compiler.
 #[test]
 fn random_promise_graphs_run_under_node() {
-    if skip_node() {
-        println!("SKIPPED random_promise_graphs_run_under_node: SWITCHYARD_SKIP_NODE=1");
+    if !SUITE.node_ready("random_promise_graphs_run_under_node") {
         return;
     }
-    assert!(
-        node_available(),
-        "node v20+ is required (or set SWITCHYARD_SKIP_NODE=1)"
-    );
-    let mut runner = TestRunner::new(Config {
-        cases: 40,
-        rng_seed: RngSeed::Fixed(seed()),
-        failure_persistence: None,
-        max_shrink_iters: 200,
-        ..Config::default()
-    });
+    let mut runner = SUITE.sample_runner(40);
     let lines = AtomicUsize::new(0);
     let settled = AtomicUsize::new(0);
     let result = runner.run(&program(), |p| {
         let js = p.render();
-        let out = run_node_on(&js).map_err(TestCaseError::fail)?;
+        let out = SUITE.run_node_on(&js).map_err(TestCaseError::fail)?;
         let text = String::from_utf8_lossy(&out);
         prop_assert!(
             text.contains("[\"script end\"]"),
@@ -1224,6 +1003,6 @@ fn random_promise_graphs_run_under_node() {
     ] {
         assert!(js.contains(needle), "{needle:?} not in:\n{js}");
     }
-    let out = run_node_on(&js).expect("node runs the fixed program");
+    let out = SUITE.run_node_on(&js).expect("node runs the fixed program");
     assert!(!out.is_empty());
 }

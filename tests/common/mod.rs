@@ -13,6 +13,8 @@
 
 #![allow(dead_code)]
 
+pub mod differential_proptest;
+
 use std::fmt::Write as _;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
