@@ -90,6 +90,6 @@ while (!hr.done) {
   hs.push(hr.value);
   hr = h.resume();
 }
-check("generator body cannot yield the fiber", hs, [1, "TypeError: Fiber.yield cannot suspend a fiber from inside a generator body", 3]);
+check("generator body cannot yield the fiber", hs, [1, "TypeError: Fiber.yield cannot suspend a fiber from inside a generator or async function body", 3]);
 check("the fiber went on", hr.value.length, 3);
 console.log(failures === 0 ? "all ok" : failures + " failures");

@@ -167,8 +167,9 @@ pub(super) fn build(m: &mut Module, cx: &Cx, statics: &mut StaticData) {
         running: statics.string("Fiber is already running"),
         not_fiber: statics.string("Fiber.prototype.resume called on an object that is not a Fiber"),
         outside: statics.string("Fiber.yield called outside a fiber"),
-        in_generator: statics
-            .string("Fiber.yield cannot suspend a fiber from inside a generator body"),
+        in_generator: statics.string(
+            "Fiber.yield cannot suspend a fiber from inside a generator or async function body",
+        ),
     };
     fiber_new(m, cx, &fb);
     new_segment(m, cx, &fb);
