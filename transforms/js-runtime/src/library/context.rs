@@ -248,6 +248,9 @@ pub(crate) trait Ext {
     fn has_tag(&mut self, v: Local, tag: u64) -> Local;
     /// 1 if `v` is an object or a function (tags OBJECT, FUNCTION).
     fn is_objlike(&mut self, v: Local) -> Local;
+    /// 1 if `v` is a KIND_OBJECT object of class `class` (a generator, a
+    /// fiber, a timer, ...).
+    fn is_class(&mut self, v: Local, class: u32) -> Local;
     /// 1 if `v` is undefined or null (or an internal sentinel).
     fn is_nullish(&mut self, v: Local) -> Local;
     /// The low 32 bits (pointer / payload).
@@ -353,6 +356,21 @@ impl Ext for FunctionBuilder<'_> {
         let t = self.tag(v);
         let d = self.opi(I32Sub, t, TAG_OBJECT as i32);
         self.opi(I32LtU, d, 2)
+    }
+    fn is_class(&mut self, v: Local, class: u32) -> Local {
+        let r = self.local(Type::I32);
+        self.seti(r, 0);
+        let is_obj = self.has_tag(v, TAG_OBJECT);
+        self.if_then(is_obj, |b| {
+            let p = b.payload(v);
+            let kind = b.kind(p);
+            let cls = b.ld(p, OBJ_CLASS);
+            let o = b.opi(I32Eq, kind, KIND_OBJECT as i32);
+            let c = b.opi(I32Eq, cls, class as i32);
+            let both = b.bin(I32And, o, c);
+            b.copy(r, both);
+        });
+        r
     }
     fn is_nullish(&mut self, v: Local) -> Local {
         let t = self.tag(v);

@@ -139,7 +139,7 @@ fn to_number(m: &mut Module, cx: &Cx) {
         });
         // A Node Timeout object converts to its numeric id (the prelude's
         // timers, `promise.js`: slot 8).
-        let is_timer = timer_check(b, p, k);
+        let is_timer = b.is_class(v, CLASS_TIMER);
         b.if_then(is_timer, |b| {
             let id = b.ld64(p, SLOTS + 8 * TIMER_ID_SLOT);
             let x = b.to_f64(id);
@@ -151,19 +151,6 @@ fn to_number(m: &mut Module, cx: &Cx) {
 
 /// The slot of a timer object holding its numeric id.
 const TIMER_ID_SLOT: u32 = 8;
-
-/// 1 if the object block `p` (of kind `kind`) is a timer.
-fn timer_check(b: &mut FunctionBuilder, p: Local, kind: Local) -> Local {
-    let obj = b.opi(I32Eq, kind, KIND_OBJECT as i32);
-    let r = b.local(Type::I32);
-    b.seti(r, 0);
-    b.if_then(obj, |b| {
-        let class = b.ld(p, OBJ_CLASS);
-        let t = b.opi(I32Eq, class, CLASS_TIMER as i32);
-        b.copy(r, t);
-    });
-    r
-}
 
 /// `to_boolean(v) -> I`
 fn to_boolean(m: &mut Module, cx: &Cx) {
@@ -301,8 +288,8 @@ fn object_to_string(m: &mut Module, cx: &Cx) {
             let r = b.boxed(TAG_STRING, s);
             b.ret1(r);
         });
+        let is_timer = b.is_class(v, CLASS_TIMER);
         let kind = b.kind(p);
-        let is_timer = timer_check(b, p, kind);
         b.if_then(is_timer, |b| {
             let id = b.ld64(p, SLOTS + 8 * TIMER_ID_SLOT);
             let r = b.c1(cx.rt.to_string, &[id]);

@@ -315,18 +315,7 @@ fn fiber_resume(m: &mut Module, cx: &Cx, fb: &FiberFuncs, k: &Msgs) {
     define(m, fb.resume, |b| {
         let (fv, v) = (b.param(0), b.param(1));
         // A fiber object?
-        let ok = b.local(Type::I32);
-        b.seti(ok, 0);
-        let is_obj = b.has_tag(fv, TAG_OBJECT);
-        b.if_then(is_obj, |b| {
-            let p = b.payload(fv);
-            let kind = b.kind(p);
-            let class = b.ld(p, OBJ_CLASS);
-            let o = b.opi(I32Eq, kind, KIND_OBJECT as i32);
-            let c = b.opi(I32Eq, class, CLASS_FIBER as i32);
-            let both = b.bin(I32And, o, c);
-            b.copy(ok, both);
-        });
+        let ok = b.is_class(fv, CLASS_FIBER);
         let bad = b.not(ok);
         b.if_then(bad, |b| throw_type(b, cx, k.not_fiber));
         let p = b.payload(fv);

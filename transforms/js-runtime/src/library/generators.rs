@@ -16,7 +16,7 @@
 use super::context::*;
 use crate::layout::*;
 use switchyard_ir::BinOp::*;
-use switchyard_ir::{Const, FunctionBuilder, Local, Module, Type, CORO_SUSPENDED};
+use switchyard_ir::{Const, FunctionBuilder, Module, Type, CORO_SUSPENDED};
 
 pub(super) fn build(m: &mut Module, cx: &Cx) {
     new_generator_function(m, cx);
@@ -260,23 +260,6 @@ fn make_iter_result(m: &mut Module, cx: &Cx) {
     });
 }
 
-/// 1 if `v` is a generator object.
-fn is_generator(b: &mut FunctionBuilder, v: Local) -> Local {
-    let r = b.local(Type::I32);
-    b.seti(r, 0);
-    let is_obj = b.has_tag(v, TAG_OBJECT);
-    b.if_then(is_obj, |b| {
-        let p = b.payload(v);
-        let kind = b.kind(p);
-        let class = b.ld(p, OBJ_CLASS);
-        let o = b.opi(I32Eq, kind, KIND_OBJECT as i32);
-        let g = b.opi(I32Eq, class, CLASS_GENERATOR as i32);
-        let both = b.bin(I32And, o, g);
-        b.copy(r, both);
-    });
-    r
-}
-
 /// %GeneratorPrototype%.next / return / throw: `(callee, this, argv, argc)`.
 fn gen_proto_method(m: &mut Module, cx: &Cx, f: switchyard_ir::FuncId, mode: u32, name: Str) {
     define(m, f, |b| {
@@ -286,7 +269,7 @@ fn gen_proto_method(m: &mut Module, cx: &Cx, f: switchyard_ir::FuncId, mode: u32
         b.if_then(argc, |b| {
             b.load_into(v, switchyard_ir::LoadKind::I64, argv, 0)
         });
-        let ok = is_generator(b, this);
+        let ok = b.is_class(this, CLASS_GENERATOR);
         let bad = b.not(ok);
         b.if_then(bad, |b| {
             let k = &cx.k;
