@@ -33,6 +33,7 @@
 //! (AsyncIteratorClose); when the loop is left by an exception, that
 //! exception wins over anything the close throws.
 
+use super::calls::emit_js_call;
 use super::control::{CloneIds, IterLoop};
 use super::scope::AsyncKind;
 use super::*;
@@ -91,15 +92,8 @@ pub const ASYNC_PRELUDE_NAMES: &[&str] = &[
 /// the caller's check.
 pub fn call_js_global(b: &mut FunctionBuilder, rt: &Runtime, g: GlobalId, arg: Local) -> Local {
     let f = b.global_get(g);
-    let p = b.un(UnOp::I32WrapI64, f);
-    let slot = b.load(LoadKind::I32, p, FN_SLOT);
-    let one = b.i32_const(1);
-    let argv = b.call1(rt.push_args, &[one]);
-    b.store(StoreKind::I64, argv, 0, arg);
     let u = b.i64_const(UNDEFINED as i64);
-    let r = b.call_indirect(&layout::js_func_sig(), slot, &[p, u, argv, one])[0];
-    b.call(rt.pop_args, &[one]);
-    r
+    emit_js_call(b, rt, f, u, &[arg])
 }
 
 impl<'a, 's, 'm> Fx<'a, 's, 'm> {
@@ -115,13 +109,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
 
     /// The Wasm global holding the prelude's top-level function `name`.
     pub fn prelude_global(&mut self, name: &str, pos: u32) -> LResult<GlobalId> {
-        let found = self
-            .sh
-            .an
-            .bindings
-            .iter()
-            .position(|b| b.prelude && b.global && b.name == name);
-        match found {
+        match self.sh.an.prelude_global(name) {
             Some(bid) => Ok(self.global_of(bid)),
             None => Err(self.unsupported(
                 pos,
@@ -141,15 +129,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
     /// Calls the JS function value `f` without any check: the caller looks
     /// at `exc_pending` itself.
     fn raw_js_call(&mut self, f: Local, this: Local, args: &[Local]) -> Local {
-        let argv = self.push_args(args);
-        let ptr = self.payload(f);
-        let slot = self.b.load(LoadKind::I32, ptr, FN_SLOT);
-        let argc = self.c32(args.len() as i32);
-        let r = self
-            .b
-            .call_indirect(&layout::js_func_sig(), slot, &[ptr, this, argv, argc])[0];
-        self.pop_args(args.len());
-        r
+        emit_js_call(&mut self.b, &self.sh.rt, f, this, args)
     }
 
     /// Branches to `fail` if an exception is pending.

@@ -124,14 +124,7 @@ impl<'a, 's, 'm> Fx<'a, 's, 'm> {
         self.set_pos_if_unset(ep);
         self.throw_jump();
         self.b.switch_to(ok);
-        let argv = self.push_args(args);
-        let ptr = self.payload(f);
-        let slot = self.b.load(LoadKind::I32, ptr, FN_SLOT);
-        let argc = self.c32(args.len() as i32);
-        let r = self
-            .b
-            .call_indirect(&layout::js_func_sig(), slot, &[ptr, this, argv, argc])[0];
-        self.pop_args(args.len());
+        let r = emit_js_call(&mut self.b, &self.sh.rt, f, this, args);
         self.check_exc(pos);
         r
     }
@@ -356,4 +349,37 @@ pub fn call_pos(callee: &Expr, call_lo: u32) -> u32 {
         },
         _ => call_lo,
     }
+}
+
+/// A call in the JS calling convention of the function value `f` (known to
+/// be a function): the arguments in fresh shadow-stack slots, then
+/// `call_indirect` through its table slot. The caller checks for an
+/// exception. Usable where there is no `Fx` (generated starters, `main`).
+pub fn emit_js_call(
+    b: &mut FunctionBuilder,
+    rt: &Runtime,
+    f: Local,
+    this: Local,
+    args: &[Local],
+) -> Local {
+    let n = args.len() as i32;
+    let argv = if args.is_empty() {
+        b.i32_const(0)
+    } else {
+        let c = b.i32_const(n);
+        let argv = b.call1(rt.push_args, &[c]);
+        for (i, a) in args.iter().enumerate() {
+            b.store(StoreKind::I64, argv, 8 * i as u32, *a);
+        }
+        argv
+    };
+    let p = b.un(UnOp::I32WrapI64, f);
+    let slot = b.load(LoadKind::I32, p, FN_SLOT);
+    let argc = b.i32_const(n);
+    let r = b.call_indirect(&layout::js_func_sig(), slot, &[p, this, argv, argc])[0];
+    if !args.is_empty() {
+        let c = b.i32_const(n);
+        b.call(rt.pop_args, &[c]);
+    }
+    r
 }

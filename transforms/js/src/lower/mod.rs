@@ -229,9 +229,7 @@ pub fn compile(files: &[ParsedFile], prelude_files: usize) -> LResult<Module> {
     // the program uses promises, async code or timers.
     let event_loop = sh
         .an
-        .bindings
-        .iter()
-        .position(|b| b.prelude && b.global && b.name == async_fn::EVENT_LOOP)
+        .prelude_global(async_fn::EVENT_LOOP)
         .and_then(|bid| sh.globals.get(&bid).copied());
 
     // main: init, then each script's top level; stop at an uncaught exception.

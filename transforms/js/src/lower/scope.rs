@@ -115,6 +115,13 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The binding of the prelude's top-level declaration `name`.
+    pub fn prelude_global(&self, name: &str) -> Option<BindingId> {
+        self.bindings
+            .iter()
+            .position(|b| b.prelude && b.global && b.name == name)
+    }
+
     pub fn binding_at(&self, pos: u32) -> Option<BindingId> {
         self.refs.get(&pos).copied()
     }
