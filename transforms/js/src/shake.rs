@@ -107,13 +107,7 @@ impl Visit for HasAsync {
 
 /// Global names whose use means the program needs the event loop (which
 /// `main` runs after the script when the prelude keeps it).
-const EVENT_LOOP_USERS: &[&str] = &[
-    "Promise",
-    "queueMicrotask",
-    "setTimeout",
-    "setInterval",
-    "setImmediate",
-];
+const EVENT_LOOP_USERS: &[&str] = &["Promise", "queueMicrotask", "setTimeout", "setInterval"];
 
 fn uses_of<T: VisitWith<Names>>(node: &T) -> HashSet<String> {
     let mut names = Names::default();

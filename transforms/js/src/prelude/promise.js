@@ -130,6 +130,7 @@ function __prelude_record(kind, a, b, c) {
 // NewPromiseReactionJob. Kinds:
 //   0 then:          1 onFulfilled, 2 onRejected (undefined: pass through), 3 derived promise
 //   1 await:         1 raw generator of an async function, 2 its promise
+//                    (run by __prelude_run_jobs itself: the hot path of every await)
 //   2 agen await:    1 async generator
 //   3 agen return:   1 async generator (AsyncGeneratorAwaitReturn)
 //   4 adopt:         3 the promise to resolve/reject with the outcome
@@ -139,10 +140,6 @@ function __prelude_reaction_job(rec, arg, rejected) {
   var b = __sy_slot(rec, 2);
   var c = __sy_slot(rec, 3);
   __sy_array_push(__prelude_record_pool, rec);
-  if (kind === 1) {
-    __prelude_async_function_step(a, b, rejected ? 1 : 0, arg);
-    return;
-  }
   if (kind === 0) {
     var handler = rejected ? b : a;
     if (handler === undefined) {
