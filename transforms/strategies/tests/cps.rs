@@ -148,6 +148,21 @@ fn generator_yields_in_a_loop_with_live_values_of_each_type() {
     assert_eq!(compile_and_run(h.m), lines(&expected));
 }
 
+/// Defines `main` as: a coroutine of `entry`, driven by [`drive`] from `k`;
+/// returns `main`.
+fn main_driving(h: &mut Harness, entry: FuncId, k: i64) -> FuncId {
+    let main = h.main();
+    let cl = h.console_log;
+    let mut b = FunctionBuilder::new(&mut h.m, main);
+    let slot = b.func_addr(entry);
+    let c = b.coro_new(slot);
+    let k = b.i64_const(k);
+    drive(&mut b, cl, c, k);
+    b.ret(&[]);
+    b.finish();
+    main
+}
+
 /// Emits: `k = 1; loop { (st, v) = resume(c, k); print st v; if st break; k += 1 }; free(c)`.
 fn drive(b: &mut FunctionBuilder, cl: FuncId, c: Local, k: Local) {
     b.loop_(|b, t| {
@@ -248,15 +263,7 @@ fn suspension_inside_nested_loops_and_if_else() {
     b.ret(&[total]);
     b.finish();
 
-    let main = h.main();
-    let cl = h.console_log;
-    let mut b = FunctionBuilder::new(&mut h.m, main);
-    let slot = b.func_addr(gen);
-    let c = b.coro_new(slot);
-    let k = b.i64_const(1);
-    drive(&mut b, cl, c, k);
-    b.ret(&[]);
-    b.finish();
+    main_driving(&mut h, gen, 1);
 
     let mut m = Model::new();
     let mut total = m.start();
@@ -838,15 +845,7 @@ fn big_frames_grow_the_stack() {
     }
     b.ret(&[s]);
     b.finish();
-    let main = h.main();
-    let cl = h.console_log;
-    let mut b = FunctionBuilder::new(&mut h.m, main);
-    let slot = b.func_addr(gen);
-    let c = b.coro_new(slot);
-    let k = b.i64_const(1);
-    drive(&mut b, cl, c, k);
-    b.ret(&[]);
-    b.finish();
+    main_driving(&mut h, gen, 1);
     let mut m = Model::new();
     let a = m.start();
     let x = m.suspend(a);
@@ -925,15 +924,7 @@ fn functions_that_cannot_suspend_are_unchanged() {
     b.ret(&[sq]);
     b.finish();
 
-    let main = h.main();
-    let cl = h.console_log;
-    let mut b = FunctionBuilder::new(&mut h.m, main);
-    let slot = b.func_addr(gen);
-    let c = b.coro_new(slot);
-    let k = b.i64_const(27);
-    drive(&mut b, cl, c, k);
-    b.ret(&[]);
-    b.finish();
+    let main = main_driving(&mut h, gen, 27);
 
     let original = h.m.clone();
     let untouched = [collatz, indirect, late];
@@ -1489,15 +1480,7 @@ fn cps_output_runs_under_node() {
     assert_eq!(out, "0\n", "return_call under V8");
 
     let (mut h, _, deep) = stackful_module();
-    let main = h.main();
-    let cl = h.console_log;
-    let mut b = FunctionBuilder::new(&mut h.m, main);
-    let slot = b.func_addr(deep);
-    let c = b.coro_new(slot);
-    let k = b.i64_const(1);
-    drive(&mut b, cl, c, k);
-    b.ret(&[]);
-    b.finish();
+    main_driving(&mut h, deep, 1);
     let compiled = compile(h.m);
     let wasmtime_out = run(&compiled);
     assert_eq!(
@@ -1596,15 +1579,7 @@ fn a_loop_around_a_yield_makes_three_pieces() {
     );
     b.ret(&[i]);
     b.finish();
-    let main = h.main();
-    let cl = h.console_log;
-    let mut b = FunctionBuilder::new(&mut h.m, main);
-    let slot = b.func_addr(gen);
-    let c = b.coro_new(slot);
-    let k = b.i64_const(1);
-    drive(&mut b, cl, c, k);
-    b.ret(&[]);
-    b.finish();
+    main_driving(&mut h, gen, 1);
     let compiled = compile(h.m);
     let mut pieces: Vec<&str> = compiled
         .ir
